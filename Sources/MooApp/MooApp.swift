@@ -1,0 +1,1 @@
+// MooApp module.

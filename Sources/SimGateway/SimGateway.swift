@@ -1,0 +1,1 @@
+// SimGateway module.

@@ -1,0 +1,6 @@
+import XCTest
+@testable import MooApp
+
+final class MooAppSmokeTests: XCTestCase {
+    func testModuleLoads() {}
+}

@@ -1,0 +1,6 @@
+import XCTest
+@testable import OpenDClient
+
+final class OpenDClientSmokeTests: XCTestCase {
+    func testModuleLoads() {}
+}

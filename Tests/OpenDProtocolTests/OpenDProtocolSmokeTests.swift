@@ -1,0 +1,6 @@
+import XCTest
+@testable import OpenDProtocol
+
+final class OpenDProtocolSmokeTests: XCTestCase {
+    func testModuleLoads() {}
+}

@@ -1,0 +1,6 @@
+import XCTest
+@testable import SimGateway
+
+final class SimGatewaySmokeTests: XCTestCase {
+    func testModuleLoads() {}
+}

@@ -1,0 +1,6 @@
+import XCTest
+@testable import TerminalUI
+
+final class TerminalUISmokeTests: XCTestCase {
+    func testModuleLoads() {}
+}

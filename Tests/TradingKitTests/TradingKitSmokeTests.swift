@@ -1,0 +1,6 @@
+import XCTest
+@testable import TradingKit
+
+final class TradingKitSmokeTests: XCTestCase {
+    func testModuleLoads() {}
+}
