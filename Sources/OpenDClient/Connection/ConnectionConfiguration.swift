@@ -1,0 +1,27 @@
+import OpenDProtocol
+
+/// Everything that shapes one connection to OpenD: where, who we say we are, encryption and timers.
+public struct ConnectionConfiguration: Sendable {
+    public var endpoint: OpenDEndpoint
+    /// Sent as `InitConnect.clientID`.
+    public var clientID: String = "mootui"
+    /// Sent as `InitConnect.clientVer` (major*100+minor).
+    public var clientVersion: Int32 = 100
+    /// PKCS#1 PEM of the key shared with OpenD; encryption is on when set.
+    public var rsaPrivateKeyPEM: String? = nil
+    /// How long a request waits for its response before failing with `.timeout`.
+    public var requestTimeout: Duration = .seconds(12)
+    /// How long the TCP connect may take.
+    public var connectTimeout: Duration = .seconds(10)
+    /// No frame received for this long: the link is presumed dead, dropped and re-established.
+    public var silenceTimeout: Duration = .seconds(33)
+    /// Delays before successive reconnect attempts; the last one repeats forever.
+    public var reconnectBackoff: [Duration] = [.seconds(1), .seconds(2), .seconds(4), .seconds(6)]
+    /// Frames announcing a longer body are treated as a corrupt stream.
+    public var maxBodyLength: UInt32 = FrameCodec.defaultMaxBodyLength
+
+    /// Defaults for everything but the endpoint.
+    public init(endpoint: OpenDEndpoint) {
+        self.endpoint = endpoint
+    }
+}
