@@ -9,67 +9,199 @@ import OpenDProtocol
 public final class OpenDConnection: Sendable {
     let configuration: ConnectionConfiguration
     let logger: Logger
+    let clock: ConnectionClock
+    let group: any EventLoopGroup
+    let core: NIOLockedValueBox<ConnectionCore>
     /// Pushes and state changes, in order; finishes after ``shutdown()``.
     public let events: AsyncStream<ConnectionEvent>
     let continuation: AsyncStream<ConnectionEvent>.Continuation
 
     /// A connection that does nothing until ``start()``.
-    public init(
+    public convenience init(
         configuration: ConnectionConfiguration, clock: some Clock<Duration> = ContinuousClock(),
         logger: Logger = Logger(label: "mootui.connection")
     ) {
+        self.init(configuration: configuration, clock: clock, logger: logger, group: MultiThreadedEventLoopGroup.singleton)
+    }
+
+    /// A connection on a given event loop group, first serial number and rate limiter (for tests and tools).
+    public init(
+        configuration: ConnectionConfiguration, clock: some Clock<Duration>, logger: Logger,
+        group: any EventLoopGroup, firstSerial: UInt32 = 1, rateLimiter: RateLimiter = RateLimiter()
+    ) {
         self.configuration = configuration
         self.logger = logger
+        self.clock = ConnectionClock(clock)
+        self.group = group
+        var core = ConnectionCore(firstSerial: max(firstSerial, 1))
+        core.limiter = rateLimiter
+        self.core = NIOLockedValueBox(core)
         (events, continuation) = AsyncStream.makeStream(of: ConnectionEvent.self, bufferingPolicy: .unbounded)
     }
 
-    /// Connects and performs InitConnect; throws `.unreachable` or `.handshakeFailed`.
+    /// Connects and performs InitConnect; throws `.unreachable` or `.handshakeFailed`. After a
+    /// successful start the link is kept up (reconnecting as needed) until ``shutdown()``.
     public func start() async throws {
-        throw OpenDClientError.unreachable(endpoint: configuration.endpoint.description, reason: "not implemented yet")
+        try core.withLockedValue { core in
+            if core.isShutdown { throw OpenDClientError.closed }
+            guard core.link == nil, core.reconnectTask == nil, !core.ready else { return }
+            setState(.connecting(attempt: 1), in: &core)
+        }
+        do {
+            try await establish()
+        } catch {
+            core.withLockedValue { core in
+                if !core.isShutdown { setState(.disconnected(reason: "\(error)"), in: &core) }
+            }
+            throw error
+        }
     }
 
-    /// Closes the link for good; idempotent. Pending requests fail with `.closed`.
+    /// Closes the link for good; idempotent. Pending requests fail with `.closed`; `events` finishes.
     public func shutdown() async {
+        let taken = core.withLockedValue { core -> (ConnectionLink?, [ConnectionCore.Pending], [Task<Void, Never>])? in
+            guard !core.isShutdown else { return nil }
+            core.isShutdown = true
+            let link = core.link
+            core.link = nil
+            core.ready = false
+            core.info = nil
+            let pending = Array(core.pending.values)
+            core.pending.removeAll()
+            let tasks = [core.keepAliveTask, core.watchdogTask, core.reconnectTask].compactMap { $0 }
+            core.keepAliveTask = nil
+            core.watchdogTask = nil
+            core.reconnectTask = nil
+            setState(.closed, in: &core)
+            return (link, pending, tasks)
+        }
+        guard let (link, pending, tasks) = taken else { return }
+        for task in tasks { task.cancel() }
+        for request in pending {
+            request.timeoutTask?.cancel()
+            request.continuation.resume(throwing: OpenDClientError.closed)
+        }
+        if let link {
+            try? await link.channel.close()
+        }
         continuation.finish()
     }
 
     /// What InitConnect said about the current link; nil while not connected.
-    public var info: ConnectionInfo? { nil }
+    public var info: ConnectionInfo? { core.withLockedValue { $0.info } }
 
     /// The current state.
-    public var state: ConnectionState { .idle }
+    public var state: ConnectionState { core.withLockedValue { $0.state } }
 
     /// Sends `request` (after any rate-limit wait) and returns its `S2C`, or throws `.gateway`,
-    /// `.timeout`, `.disconnected` or `.closed`.
+    /// `.timeout`, `.disconnected`, `.closed` or `.protocolViolation`.
     public func request<R: OpenDRequest>(_ request: R, timeout: Duration? = nil) async throws -> R.Response.S2C {
-        throw OpenDClientError.closed
-    }
-
-    /// Subscribes (and registers for pushes) each security × sub type; kept for replay after reconnect.
-    public func subscribe(_ securities: [QotCommon_Security], subTypes: [Int32], registerPush: Bool = true) async throws {
-        throw OpenDClientError.closed
-    }
-
-    /// Unsubscribes; throws `.unsubscribeTooEarly` within 60 s of subscribing.
-    public func unsubscribe(_ securities: [QotCommon_Security], subTypes: [Int32]) async throws {
-        throw OpenDClientError.closed
-    }
-
-    /// Subscription quota (used, total) from the latest Qot_GetSubInfo.
-    public var quota: (used: Int, total: Int) { (0, 0) }
-
-    /// Asks for order and fill pushes of these accounts (replacing the previous list); replayed after reconnect.
-    public func setTradePushAccounts(_ accIDs: [UInt64]) async throws {
-        throw OpenDClientError.closed
-    }
-
-    /// Unlocks trading with the password's MD5, which is kept (never the password) to unlock again after reconnect.
-    public func unlockTrade(passwordMD5: String, securityFirm: Int32?) async throws {
-        throw OpenDClientError.closed
+        let accountID = (request.c2S as? any TradeAccountScoped)?.header.accID
+        let wait = core.withLockedValue { core in
+            core.limiter.reserve(R.protoID.rawValue, accountID: accountID, at: clock.now())
+        }
+        if wait > .zero {
+            logger.debug("rate limit: waiting", metadata: ["proto": "\(R.protoID)", "wait": "\(wait)"])
+            try await clock.sleep(wait)
+        }
+        let (link, serial, connID) = try core.withLockedValue { core in
+            if core.isShutdown { throw OpenDClientError.closed }
+            guard let link = core.link, core.ready, let info = core.info else {
+                throw OpenDClientError.disconnected("not connected to OpenD")
+            }
+            return (link, core.nextSerial(), info.connID)
+        }
+        var message = request
+        if var write = message.c2S as? any TradeWriteRequest {
+            var packetID = Common_PacketID()
+            packetID.connID = connID
+            packetID.serialNo = serial
+            write.packetID = packetID
+            if let c2s = write as? R.C2S { message.c2S = c2s }
+        }
+        let frame = try makeFrame(R.protoID, serial: serial, message: message)
+        let reply = try await exchange(frame, on: link, timeout: timeout ?? configuration.requestTimeout)
+        return try unpack(reply, as: R.Response.self)
     }
 
     /// Current use of the rate limit that applies to `proto` (and `accountID` for trade limits).
     public func rateBudget(for proto: ProtoID, accountID: UInt64?) -> RateBudget {
-        RateBudget(limit: 0, used: 0, nextSlotIn: nil)
+        core.withLockedValue { core in
+            core.limiter.budget(for: proto.rawValue, accountID: accountID, at: clock.now())
+        }
+    }
+
+    // MARK: - Internals shared by the extensions
+
+    /// Records and announces a state change. Call with the lock held so order matches `state`.
+    func setState(_ state: ConnectionState, in core: inout ConnectionCore) {
+        core.state = state
+        continuation.yield(.state(state))
+    }
+
+    /// A frame for `message`, or `.protocolViolation` if it cannot be encoded (missing required field).
+    func makeFrame(_ protoID: ProtoID, serial: UInt32, message: some OpenDRequest) throws -> Frame {
+        do {
+            return try Frame(protoID: protoID, serial: serial, message: message)
+        } catch {
+            throw OpenDClientError.protocolViolation("cannot encode request \(protoID.rawValue): \(error)")
+        }
+    }
+
+    /// The `S2C` of a response frame, or `.gateway` when OpenD reported failure.
+    func unpack<Response: OpenDResponse>(_ frame: Frame, as type: Response.Type) throws -> Response.S2C {
+        let response: Response
+        do {
+            response = try frame.decode(Response.self)
+        } catch {
+            throw OpenDClientError.protocolViolation("\(error)")
+        }
+        guard response.retType == 0 else {
+            // The generic response protocol has no `hasErrCode`; OpenD sends 0 when it has none.
+            throw OpenDClientError.gateway(
+                protoID: frame.protoID, retType: response.retType, retMsg: response.retMsg,
+                errCode: response.errCode == 0 ? nil : response.errCode)
+        }
+        return response.s2C
+    }
+
+    /// Sends `frame` on `link` and waits for the response with the same (protoID, serial).
+    func exchange(_ frame: Frame, on link: ConnectionLink, timeout: Duration) async throws -> Frame {
+        let key = ConnectionCore.PendingKey(protoID: frame.protoID, serial: frame.serial)
+        return try await withCheckedThrowingContinuation { continuation in
+            let refusal: OpenDClientError? = core.withLockedValue { core in
+                if core.isShutdown { return .closed }
+                guard core.link === link else { return .disconnected("not connected to OpenD") }
+                core.pending[key] = ConnectionCore.Pending(
+                    generation: link.generation, continuation: continuation, timeoutTask: nil)
+                return nil
+            }
+            if let refusal {
+                continuation.resume(throwing: refusal)
+                return
+            }
+            let clock = self.clock
+            let timer = Task { [weak self] in
+                do { try await clock.sleep(timeout) } catch { return }
+                self?.resolve(key, with: .failure(OpenDClientError.timeout(protoID: key.protoID, serial: key.serial)))
+            }
+            let stillPending = core.withLockedValue { core in
+                guard core.pending[key] != nil else { return false }
+                core.pending[key]?.timeoutTask = timer
+                return true
+            }
+            if !stillPending { timer.cancel() }
+            link.channel.writeAndFlush(frame).whenFailure { [weak self] error in
+                self?.resolve(key, with: .failure(OpenDClientError.disconnected("cannot send to OpenD: \(error)")))
+            }
+        }
+    }
+
+    /// Completes a pending request, if it is still pending.
+    func resolve(_ key: ConnectionCore.PendingKey, with result: Result<Frame, any Error>) {
+        let pending = core.withLockedValue { $0.pending.removeValue(forKey: key) }
+        guard let pending else { return }
+        pending.timeoutTask?.cancel()
+        pending.continuation.resume(with: result)
     }
 }
