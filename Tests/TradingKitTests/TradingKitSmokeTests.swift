@@ -1,6 +1,0 @@
-import XCTest
-@testable import TradingKit
-
-final class TradingKitSmokeTests: XCTestCase {
-    func testModuleLoads() {}
-}
