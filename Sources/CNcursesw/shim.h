@@ -36,4 +36,18 @@ static inline int mt_put_cell(int y, int x, const wchar_t *wch, attr_t attrs, sh
     if (setcchar(&cc, wch, attrs, pair, NULL) == ERR) return ERR;
     return mvadd_wch(y, x, &cc);
 }
+
+/// Reads one key without blocking: returns 0 for none, 1 for a character (in *value),
+/// 2 for a function-key code (in *value).
+static inline int mt_read_key(unsigned int *value) {
+    wint_t ch = 0;
+    int r = wget_wch(stdscr, &ch);
+    if (r == ERR) return 0;
+    *value = (unsigned int)ch;
+    return r == KEY_CODE_YES ? 2 : 1;
+}
+static inline int mt_key_f0(void) { return KEY_F0; }
+
+#include <langinfo.h>
+static inline const char *mt_codeset(void) { return nl_langinfo(CODESET); }
 #endif

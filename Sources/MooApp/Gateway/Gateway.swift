@@ -1,0 +1,62 @@
+import TradingKit
+
+/// Everything MooApp needs from a gateway, as a struct of closures: the live value adapts an
+/// `OpenDClient`, tests build one from plain values.
+public struct Gateway: Sendable {
+    /// "HOST:PORT" for the status bar.
+    public var address: String
+    /// Pushes and connection changes; consumed once.
+    public var events: @Sendable () -> AsyncStream<GatewayEvent>
+    public var subscribe: @Sendable ([SecurityCode], [SubscriptionType]) async throws -> Void
+    public var unsubscribe: @Sendable ([SecurityCode], [SubscriptionType]) async throws -> Void
+    /// Static info; a code the gateway does not know is absent from the answer.
+    public var securityInfo: @Sendable ([SecurityCode]) async throws -> [SecurityInfo]
+    public var snapshots: @Sendable ([SecurityCode]) async throws -> [Snapshot]
+    public var orderBook: @Sendable (SecurityCode) async throws -> OrderBook
+    public var ticks: @Sendable (SecurityCode, Int) async throws -> [Tick]
+    /// The latest `count` bars of a period (subscribing to it first, so it stays live).
+    public var bars: @Sendable (SecurityCode, BarPeriod, Int) async throws -> [Bar]
+    public var accounts: @Sendable () async throws -> [Account]
+    public var funds: @Sendable (Account) async throws -> Funds
+    public var positions: @Sendable (Account) async throws -> [Position]
+    public var orders: @Sendable (Account) async throws -> [Order]
+    public var cancelOrder: @Sendable (Account, String) async throws -> Void
+    public var quota: @Sendable () -> Quota?
+    public var orderBudget: @Sendable (Account?) -> OrderBudget?
+
+    /// A gateway from closures.
+    public init(
+        address: String,
+        events: @escaping @Sendable () -> AsyncStream<GatewayEvent>,
+        subscribe: @escaping @Sendable ([SecurityCode], [SubscriptionType]) async throws -> Void,
+        unsubscribe: @escaping @Sendable ([SecurityCode], [SubscriptionType]) async throws -> Void,
+        securityInfo: @escaping @Sendable ([SecurityCode]) async throws -> [SecurityInfo],
+        snapshots: @escaping @Sendable ([SecurityCode]) async throws -> [Snapshot],
+        orderBook: @escaping @Sendable (SecurityCode) async throws -> OrderBook,
+        ticks: @escaping @Sendable (SecurityCode, Int) async throws -> [Tick],
+        bars: @escaping @Sendable (SecurityCode, BarPeriod, Int) async throws -> [Bar],
+        accounts: @escaping @Sendable () async throws -> [Account],
+        funds: @escaping @Sendable (Account) async throws -> Funds,
+        positions: @escaping @Sendable (Account) async throws -> [Position],
+        orders: @escaping @Sendable (Account) async throws -> [Order],
+        cancelOrder: @escaping @Sendable (Account, String) async throws -> Void,
+        quota: @escaping @Sendable () -> Quota?,
+        orderBudget: @escaping @Sendable (Account?) -> OrderBudget?
+    ) {
+        self.address = address; self.events = events; self.subscribe = subscribe; self.unsubscribe = unsubscribe
+        self.securityInfo = securityInfo; self.snapshots = snapshots; self.orderBook = orderBook; self.ticks = ticks
+        self.bars = bars; self.accounts = accounts; self.funds = funds; self.positions = positions
+        self.orders = orders; self.cancelOrder = cancelOrder; self.quota = quota; self.orderBudget = orderBudget
+    }
+
+    /// A gateway that knows nothing and never pushes: the base for test values.
+    public static func unimplemented(address: String = "test:0") -> Gateway {
+        struct Unimplemented: Error {}
+        return Gateway(
+            address: address, events: { AsyncStream { $0.finish() } }, subscribe: { _, _ in },
+            unsubscribe: { _, _ in }, securityInfo: { _ in [] }, snapshots: { _ in [] },
+            orderBook: { _ in throw Unimplemented() }, ticks: { _, _ in [] }, bars: { _, _, _ in [] },
+            accounts: { [] }, funds: { _ in throw Unimplemented() }, positions: { _ in [] }, orders: { _ in [] },
+            cancelOrder: { _, _ in throw Unimplemented() }, quota: { nil }, orderBudget: { _ in nil })
+    }
+}

@@ -1,0 +1,41 @@
+import TradingKit
+
+/// The gateway connection as the status bar shows it.
+public enum ConnectionStatus: Sendable, Hashable {
+    case connecting(attempt: Int)
+    case live
+    case disconnected(reason: String)
+    case reconnecting(attempt: Int, delaySeconds: Double)
+    case closed
+
+    /// True while values on screen are current.
+    public var isLive: Bool { self == .live }
+}
+
+/// A push from the gateway, in TradingKit values.
+public enum GatewayEvent: Sendable, Hashable {
+    case connection(ConnectionStatus)
+    case quote(Quote)
+    case orderBook(OrderBook)
+    case ticks(SecurityCode, [Tick])
+    case bars(SecurityCode, BarPeriod, [Bar])
+    case order(Order)
+    case fill(Fill)
+    case notice(String)
+}
+
+/// Subscription quota in use, as OpenD counts it.
+public struct Quota: Sendable, Hashable {
+    public var used: Int
+    public var total: Int
+    /// `used` of `total` subscription units.
+    public init(used: Int, total: Int) { self.used = used; self.total = total }
+}
+
+/// How many orders may still be placed in the current rate window.
+public struct OrderBudget: Sendable, Hashable {
+    public var used: Int
+    public var limit: Int
+    /// `used` of `limit` order requests in the window.
+    public init(used: Int, limit: Int) { self.used = used; self.limit = limit }
+}

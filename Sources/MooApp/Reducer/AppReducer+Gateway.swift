@@ -1,0 +1,139 @@
+import TradingKit
+
+extension AppReducer {
+    static func handle(push: GatewayEvent, at: Double, _ state: inout AppState) -> [Effect] {
+        switch push {
+        case let .connection(status):
+            let wasLive = state.connection.isLive
+            state.connection = status
+            guard status.isLive, !wasLive, state.hasBeenLive else {
+                if status.isLive { state.hasBeenLive = true }
+                return []
+            }
+            // Back after a drop: the connection replays subscriptions; refresh what was missed.
+            say("gateway reconnected", error: false, &state)
+            var effects: [Effect] = []
+            if !state.watchlist.isEmpty { effects.append(.loadSnapshots(state.watchlist)) }
+            if let code = state.selectedCode { effects.append(.watchDetail(code)) }
+            return effects + [.loadPortfolio, .refreshLimits]
+        case let .quote(q):
+            state.lastPushAt = at
+            var q = q
+            if q.name.isEmpty, let old = state.quotes[q.code] { q.name = old.name }
+            state.quotes[q.code] = q
+        case let .orderBook(book):
+            state.lastPushAt = at
+            state.books[book.code] = book
+        case let .ticks(code, ticks):
+            state.lastPushAt = at
+            state.tapes[code] = mergeTape(state.tapes[code] ?? [], ticks)
+        case let .bars(code, period, bars):
+            state.lastPushAt = at
+            let series = CandleSeries(code, period)
+            state.candles[series] = mergeBars(state.candles[series] ?? [], bars)
+        case let .order(order):
+            upsert(order, &state)
+        case let .fill(fill):
+            say("filled \(fill.side == .buy ? "BUY" : "SELL") \(fill.quantity) \(fill.code) @ \(fill.price)", error: false, &state)
+            return [.loadPortfolio]
+        case let .notice(text):
+            say(text, error: false, &state)
+        }
+        return []
+    }
+
+    static func handle(response: GatewayResponse, _ state: inout AppState) -> [Effect] {
+        switch response {
+        case let .securityChecked(code, info):
+            state.pendingAdds.remove(code)
+            guard let info, !info.isDelisted else {
+                say("unknown code \(code): the gateway does not list it", error: true, &state)
+                return []
+            }
+            guard !state.watchlist.contains(code) else { return [] }
+            state.securities[code] = info
+            state.watchlist.append(code)
+            say("added \(code) \(info.name)", error: false, &state)
+            return [.saveWatchlist(state.watchlist), .subscribe([code], [.quote]), .loadSnapshots([code])]
+        case let .securityInfo(infos):
+            for info in infos { state.securities[info.code] = info }
+        case let .snapshots(snaps):
+            for s in snaps {
+                state.quotes[s.code] = Quote(
+                    code: s.code, name: s.name, last: s.last, open: s.open, high: s.high, low: s.low,
+                    previousClose: s.previousClose, volume: s.volume, turnover: s.turnover, priceSpread: s.priceSpread,
+                    isSuspended: s.isSuspended, updateTime: s.updateTime)
+                if state.securities[s.code] == nil {
+                    state.securities[s.code] = SecurityInfo(code: s.code, name: s.name, lotSize: s.lotSize, kind: s.kind)
+                }
+            }
+        case let .orderBook(book):
+            state.books[book.code] = book
+        case let .ticks(code, ticks):
+            state.tapes[code] = mergeTape(state.tapes[code] ?? [], ticks)
+        case let .history(series, bars):
+            state.candles[series] = mergeBars(state.candles[series] ?? [], bars)
+        case let .account(account):
+            state.account = account
+        case let .funds(funds):
+            state.funds = funds
+        case let .positions(positions):
+            state.positions = positions
+        case let .orders(orders):
+            state.orders = orders.sorted { ($0.createTime, $0.id) > ($1.createTime, $1.id) }
+            state.orderCursor = min(state.orderCursor, max(0, state.orders.count - 1))
+        case let .limits(quota, budget):
+            if let quota { state.quota = quota }
+            if let budget { state.orderBudget = budget }
+        case let .orderCancelled(id):
+            say("cancel sent for order \(id)", error: false, &state)
+        case let .failed(what, reason):
+            if what.hasPrefix("check "), let code = try? SecurityCode(parsing: String(what.dropFirst(6))) {
+                state.pendingAdds.remove(code)
+            }
+            say("\(what): \(reason)", error: true, &state)
+        }
+        return []
+    }
+
+    /// Newest first, unique by sequence, at most ``AppState/tapeLimit``.
+    static func mergeTape(_ old: [Tick], _ new: [Tick]) -> [Tick] {
+        let newestOld = old.first?.sequence ?? Int64.min
+        let fresh = new.filter { $0.sequence > newestOld }.sorted { $0.sequence > $1.sequence }
+        if fresh.count == new.count || old.isEmpty {
+            return Array((fresh + old).prefix(AppState.tapeLimit))
+        }
+        // out-of-order or overlapping batch (e.g. a reload after reconnect): merge by sequence
+        var bySeq: [Int64: Tick] = [:]
+        for t in old + new { bySeq[t.sequence] = t }
+        return Array(bySeq.values.sorted { $0.sequence > $1.sequence }.prefix(AppState.tapeLimit))
+    }
+
+    /// Oldest first, one bar per time (a push replaces the forming bar), at most ``AppState/barLimit``.
+    static func mergeBars(_ old: [Bar], _ new: [Bar]) -> [Bar] {
+        var bars = old
+        for bar in new.sorted(by: { $0.time < $1.time }) {
+            if let last = bars.last, last.time == bar.time {
+                bars[bars.count - 1] = bar
+            } else if let last = bars.last, last.time > bar.time {
+                if let i = bars.firstIndex(where: { $0.time == bar.time }) {
+                    bars[i] = bar
+                } else {
+                    bars.append(bar)
+                    bars.sort { $0.time < $1.time }
+                }
+            } else {
+                bars.append(bar)
+            }
+        }
+        return Array(bars.suffix(AppState.barLimit))
+    }
+
+    static func upsert(_ order: Order, _ state: inout AppState) {
+        if let i = state.orders.firstIndex(where: { $0.id == order.id }) {
+            state.orders[i] = order
+        } else {
+            state.orders.insert(order, at: 0)
+        }
+    }
+}

@@ -1,0 +1,233 @@
+import TerminalUI
+import TradingKit
+
+/// The one place the state changes: `reduce(&state, event)` returns the effects to run.
+/// Pure (no I/O, no clock): every test is a plain value in, plain values out.
+public enum AppReducer {
+    /// Seconds a status message stays.
+    public static let messageSeconds = 5.0
+    /// Ticks loaded when a code gets the detail panes.
+    public static let initialTicks = 50
+    /// Bars loaded per series.
+    public static let initialBars = 120
+
+    /// Applies `event` to `state` and returns the work to do.
+    public static func reduce(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
+        switch event {
+        case .started:
+            state.connection = .live
+            state.hasBeenLive = true
+            var effects: [Effect] = []
+            if !state.watchlist.isEmpty {
+                effects += [.subscribe(state.watchlist, [.quote]), .loadSecurityInfo(state.watchlist),
+                            .loadSnapshots(state.watchlist)]
+            }
+            effects += selectionEffects(&state)
+            effects += [.loadPortfolio, .refreshLimits]
+            return effects
+        case let .key(key):
+            return handle(key: key, &state)
+        case let .action(action):
+            return handle(action: action, &state)
+        case let .resize(size):
+            state.size = size
+            return []
+        case let .timer(now):
+            state.now = now
+            if let m = state.message, m.expiresAt <= now { state.message = nil }
+            return [.refreshLimits]
+        case .signal:
+            state.isFinished = true
+            return []
+        case let .gateway(push, at):
+            state.now = max(state.now, at)
+            return handle(push: push, at: at, &state)
+        case let .response(response):
+            return handle(response: response, &state)
+        }
+    }
+
+    // MARK: keys
+
+    static func handle(key: Key, _ state: inout AppState) -> [Effect] {
+        if case let .addCode(text) = state.modal {
+            switch key {
+            case .escape:
+                state.modal = nil
+            case .backspace:
+                state.modal = .addCode(String(text.dropLast()))
+            case .enter:
+                state.modal = nil
+                return submitAdd(text, &state)
+            case let .character(c) where text.count < 24 && !c.isNewline:
+                state.modal = .addCode(text + String(c))
+            default:
+                break
+            }
+            return []
+        }
+        guard let name = state.keymap.action(for: key, modes: state.activeModes),
+              let action = AppAction(rawValue: name)
+        else { return [] }
+        return handle(action: action, &state)
+    }
+
+    static func submitAdd(_ text: String, _ state: inout AppState) -> [Effect] {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return [] }
+        let code: SecurityCode
+        do {
+            code = try SecurityCode(parsing: trimmed)
+        } catch {
+            say("\(error)", error: true, &state)
+            return []
+        }
+        if state.watchlist.contains(code) {
+            say("\(code) is already in the watchlist", error: false, &state)
+            if let i = state.watchlist.firstIndex(of: code) { return select(i, &state) }
+            return []
+        }
+        state.pendingAdds.insert(code)
+        say("checking \(code)…", error: false, &state)
+        return [.checkSecurity(code)]
+    }
+
+    // MARK: actions
+
+    static func handle(action: AppAction, _ state: inout AppState) -> [Effect] {
+        switch action {
+        case .quit:
+            state.isFinished = true
+        case .help:
+            state.modal = .help(offset: 0)
+        case .helpClose:
+            state.modal = nil
+        case .focusNext, .focusPrevious:
+            let panes = Pane.allCases
+            let i = panes.firstIndex(of: state.focus) ?? 0
+            let step = action == .focusNext ? 1 : panes.count - 1
+            state.focus = panes[(i + step) % panes.count]
+            state.tab = state.focus == .orders ? .portfolio : .market
+        case .tabMarket:
+            state.tab = .market
+            if state.focus == .orders { state.focus = .watchlist }
+        case .tabDetail:
+            state.tab = .detail
+            if state.focus != .watchlist { state.focus = .watchlist }
+        case .tabPortfolio:
+            state.tab = .portfolio
+            state.focus = .orders
+        case .chartPeriodNext, .chartPeriodPrevious:
+            let periods = AppState.chartPeriods
+            let i = periods.firstIndex(of: state.chartPeriod) ?? 0
+            let step = action == .chartPeriodNext ? 1 : periods.count - 1
+            state.chartPeriod = periods[(i + step) % periods.count]
+            return historyEffects(&state)
+        case .watchAdd:
+            state.modal = .addCode("")
+        case .watchRemove:
+            return removeSelected(&state)
+        case .redraw:
+            return [.redrawAll]
+        case .cursorUp, .cursorDown, .cursorTop, .cursorBottom, .cursorCenter, .pageUp, .pageDown:
+            return moveCursor(action, &state)
+        case .orderCancel:
+            let working = state.orders
+            guard working.indices.contains(state.orderCursor) else { return [] }
+            let order = working[state.orderCursor]
+            guard order.status.isWorking else {
+                say("order \(order.id) is \(order.status), not working", error: true, &state)
+                return []
+            }
+            say("cancelling order \(order.id)…", error: false, &state)
+            return [.cancelOrder(order.id)]
+        case .ticketBuy, .ticketSell, .ticketSubmit, .ticketClose, .ticketFieldNext, .ticketFieldPrevious,
+             .ticketIncrease, .ticketDecrease, .ticketSideToggle:
+            say("the order ticket is not available in this build", error: true, &state)
+        }
+        return []
+    }
+
+    static func moveCursor(_ action: AppAction, _ state: inout AppState) -> [Effect] {
+        if case let .help(offset) = state.modal {
+            let delta = action == .cursorUp || action == .pageUp ? -1 : 1
+            state.modal = .help(offset: max(0, offset + delta * (action == .pageUp || action == .pageDown ? 10 : 1)))
+            return []
+        }
+        switch state.focus {
+        case .watchlist:
+            guard !state.watchlist.isEmpty else { return [] }
+            let last = state.watchlist.count - 1
+            let target: Int
+            switch action {
+            case .cursorUp: target = state.selectedIndex - 1
+            case .cursorDown: target = state.selectedIndex + 1
+            case .cursorTop: target = 0
+            case .cursorBottom: target = last
+            case .pageUp: target = state.selectedIndex - 10
+            case .pageDown: target = state.selectedIndex + 10
+            default: target = state.selectedIndex
+            }
+            return select(min(max(target, 0), last), &state)
+        case .book:
+            // rows 0...9 are asks (level 10 at the top), 10...19 bids (best first)
+            switch action {
+            case .cursorUp: state.bookCursor = max(0, state.bookCursor - 1)
+            case .cursorDown: state.bookCursor = min(19, state.bookCursor + 1)
+            case .cursorTop, .pageUp: state.bookCursor = 0
+            case .cursorBottom, .pageDown: state.bookCursor = 19
+            default: state.bookCursor = 10
+            }
+        case .orders:
+            let last = max(0, state.orders.count - 1)
+            switch action {
+            case .cursorUp: state.orderCursor = max(0, state.orderCursor - 1)
+            case .cursorDown: state.orderCursor = min(last, state.orderCursor + 1)
+            case .cursorTop, .pageUp: state.orderCursor = 0
+            default: state.orderCursor = last
+            }
+        }
+        return []
+    }
+
+    static func select(_ index: Int, _ state: inout AppState) -> [Effect] {
+        guard index != state.selectedIndex || !state.watchlist.indices.contains(state.selectedIndex) else { return [] }
+        state.selectedIndex = index
+        state.bookCursor = 10
+        return selectionEffects(&state)
+    }
+
+    /// Subscribes the detail panes to the selected code (once) and loads its chart.
+    static func selectionEffects(_ state: inout AppState) -> [Effect] {
+        guard let code = state.selectedCode else { return [] }
+        var effects: [Effect] = []
+        if state.detailCodes.insert(code).inserted {
+            effects.append(.watchDetail(code))
+            state.requestedHistory.insert(CandleSeries(code, .oneMinute))
+        }
+        return effects + historyEffects(&state)
+    }
+
+    static func historyEffects(_ state: inout AppState) -> [Effect] {
+        guard let code = state.selectedCode else { return [] }
+        let series = CandleSeries(code, state.chartPeriod)
+        guard state.requestedHistory.insert(series).inserted else { return [] }
+        return [.loadHistory(series, count: initialBars)]
+    }
+
+    static func removeSelected(_ state: inout AppState) -> [Effect] {
+        guard let code = state.selectedCode else { return [] }
+        state.watchlist.remove(at: state.selectedIndex)
+        state.quotes[code] = nil
+        say("removed \(code)", error: false, &state)
+        var effects: [Effect] = [.saveWatchlist(state.watchlist), .unsubscribe([code], [.quote])]
+        if state.selectedIndex >= state.watchlist.count { state.selectedIndex = max(0, state.watchlist.count - 1) }
+        state.bookCursor = 10
+        effects += selectionEffects(&state)
+        return effects
+    }
+
+    static func say(_ text: String, error: Bool, _ state: inout AppState) {
+        state.message = StatusMessage(text: text, isError: error, expiresAt: state.now + messageSeconds)
+    }
+}

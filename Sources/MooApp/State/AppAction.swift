@@ -1,0 +1,81 @@
+/// Named actions a keymap binds keys to.
+public enum AppAction: String, Sendable, Hashable, CaseIterable {
+    case quit
+    case help
+    case helpClose = "help.close"
+    case focusNext = "focus.next"
+    case focusPrevious = "focus.prev"
+    case tabMarket = "tab.market"
+    case tabDetail = "tab.detail"
+    case tabPortfolio = "tab.portfolio"
+    case chartPeriodNext = "chart.period.next"
+    case chartPeriodPrevious = "chart.period.prev"
+    case watchAdd = "watch.add"
+    case watchRemove = "watch.remove"
+    case redraw
+    case cursorUp = "cursor.up"
+    case cursorDown = "cursor.down"
+    case cursorTop = "cursor.top"
+    case cursorBottom = "cursor.bottom"
+    case cursorCenter = "cursor.center"
+    case pageUp = "page.up"
+    case pageDown = "page.down"
+    case orderCancel = "order.cancel"
+    // The order ticket (issue 5) handles these; the names are reserved so keymaps can bind them.
+    case ticketBuy = "ticket.buy"
+    case ticketSell = "ticket.sell"
+    case ticketSubmit = "ticket.submit"
+    case ticketClose = "ticket.close"
+    case ticketFieldNext = "ticket.field.next"
+    case ticketFieldPrevious = "ticket.field.prev"
+    case ticketIncrease = "ticket.increase"
+    case ticketDecrease = "ticket.decrease"
+    case ticketSideToggle = "ticket.side.toggle"
+
+    /// What the help screen says the action does.
+    public var summary: String {
+        switch self {
+        case .quit: return "quit"
+        case .help: return "show this help"
+        case .helpClose: return "close help"
+        case .focusNext: return "focus next pane"
+        case .focusPrevious: return "focus previous pane"
+        case .tabMarket: return "market tab (small screens)"
+        case .tabDetail: return "detail tab (small screens)"
+        case .tabPortfolio: return "portfolio tab (small screens)"
+        case .chartPeriodNext: return "next K-line period"
+        case .chartPeriodPrevious: return "previous K-line period"
+        case .watchAdd: return "add a code to the watchlist"
+        case .watchRemove: return "remove the selected code"
+        case .redraw: return "redraw the screen"
+        case .cursorUp: return "move up"
+        case .cursorDown: return "move down"
+        case .cursorTop: return "go to the top"
+        case .cursorBottom: return "go to the bottom"
+        case .cursorCenter: return "centre on the spread"
+        case .pageUp: return "page up"
+        case .pageDown: return "page down"
+        case .orderCancel: return "cancel the selected order"
+        case .ticketBuy: return "order ticket: buy"
+        case .ticketSell: return "order ticket: sell"
+        case .ticketSubmit: return "ticket: submit"
+        case .ticketClose: return "ticket: close"
+        case .ticketFieldNext: return "ticket: next field"
+        case .ticketFieldPrevious: return "ticket: previous field"
+        case .ticketIncrease: return "ticket: step up"
+        case .ticketDecrease: return "ticket: step down"
+        case .ticketSideToggle: return "ticket: buy/sell"
+        }
+    }
+
+    /// Every action name, for checking keymap files.
+    public static var names: Set<String> { Set(allCases.map(\.rawValue)) }
+}
+
+/// Keymap modes: one table each.
+public enum KeymapMode: String, Sendable, CaseIterable {
+    case global, watchlist, book, orders, ticket, help
+
+    /// Every mode name, for checking keymap files.
+    public static var names: Set<String> { Set(allCases.map(\.rawValue)) }
+}

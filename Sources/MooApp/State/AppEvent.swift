@@ -1,0 +1,61 @@
+import TerminalUI
+import TradingKit
+
+/// Everything that can change the state: keys, the terminal, the timer, gateway pushes and the
+/// answers to effects.
+public enum AppEvent: Sendable, Hashable {
+    /// The gateway is connected: load what the screen needs.
+    case started
+    case key(Key)
+    case action(AppAction)
+    case resize(TerminalSize)
+    /// The once-a-second timer, with monotonic seconds.
+    case timer(Double)
+    /// SIGINT, SIGTERM, SIGHUP: leave cleanly.
+    case signal(Int32)
+    /// A push, received at monotonic seconds `at`.
+    case gateway(GatewayEvent, at: Double)
+    case response(GatewayResponse)
+}
+
+/// Answers to effects, posted back to the UI thread.
+public enum GatewayResponse: Sendable, Hashable {
+    /// The check of a code typed after `/`: its info, or nil when the gateway does not know it.
+    case securityChecked(SecurityCode, SecurityInfo?)
+    case securityInfo([SecurityInfo])
+    case snapshots([Snapshot])
+    case orderBook(OrderBook)
+    case ticks(SecurityCode, [Tick])
+    case history(CandleSeries, [Bar])
+    case account(Account?)
+    case funds(Funds)
+    case positions([Position])
+    case orders([Order])
+    case limits(Quota?, OrderBudget?)
+    case orderCancelled(String)
+    /// Something failed: `what` we tried, and the gateway's one-line reason.
+    case failed(what: String, reason: String)
+}
+
+/// Work the reducer asks for; the effect runner does it and posts responses.
+public enum Effect: Sendable, Hashable {
+    case subscribe([SecurityCode], [SubscriptionType])
+    case unsubscribe([SecurityCode], [SubscriptionType])
+    /// Ask the gateway whether a typed code exists.
+    case checkSecurity(SecurityCode)
+    case loadSecurityInfo([SecurityCode])
+    case loadSnapshots([SecurityCode])
+    /// Subscribe to book, ticker and 1-minute bars of a code, then load their current values.
+    case watchDetail(SecurityCode)
+    /// Load `count` bars of a series (subscribing to that period so it stays live).
+    case loadHistory(CandleSeries, count: Int)
+    /// Account, funds, positions and today's orders.
+    case loadPortfolio
+    /// Subscription quota and the order-rate budget.
+    case refreshLimits
+    case cancelOrder(String)
+    /// Persist the watchlist in the config file.
+    case saveWatchlist([SecurityCode])
+    /// Send the next frame whole.
+    case redrawAll
+}

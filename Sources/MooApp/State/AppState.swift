@@ -1,0 +1,101 @@
+import TerminalUI
+import TradingKit
+
+/// Everything the screen shows, as plain values. Only the reducer changes it.
+public struct AppState: Sendable, Hashable {
+    // gateway
+    public var environment: TradingEnvironment
+    public var gatewayAddress: String
+    public var connection: ConnectionStatus = .connecting(attempt: 1)
+    /// True once the gateway was live at least once (afterwards a drop marks values stale).
+    public var hasBeenLive = false
+    public var quota: Quota?
+    public var orderBudget: OrderBudget?
+    /// Monotonic seconds of the newest push.
+    public var lastPushAt: Double?
+    /// Monotonic seconds, advanced by the timer and by pushes.
+    public var now: Double = 0
+
+    // market data
+    public var watchlist: [SecurityCode]
+    public var securities: [SecurityCode: SecurityInfo] = [:]
+    public var quotes: [SecurityCode: Quote] = [:]
+    public var books: [SecurityCode: OrderBook] = [:]
+    /// Newest first, at most ``tapeLimit`` per code.
+    public var tapes: [SecurityCode: [Tick]] = [:]
+    /// Oldest first, at most ``barLimit`` per series.
+    public var candles: [CandleSeries: [Bar]] = [:]
+    public var chartPeriod: BarPeriod = .fiveMinutes
+    /// Series whose history has been asked for (so switching back does not ask again).
+    public var requestedHistory: Set<CandleSeries> = []
+    /// Codes whose book, tape and bars are subscribed.
+    public var detailCodes: Set<SecurityCode> = []
+    /// Codes being checked with the gateway before joining the watchlist.
+    public var pendingAdds: Set<SecurityCode> = []
+
+    // trading
+    public var account: Account?
+    public var funds: Funds?
+    public var positions: [Position] = []
+    /// Today's orders, newest first.
+    public var orders: [Order] = []
+
+    // interaction
+    public var keymap: Keymap
+    public var size = TerminalSize(columns: 80, rows: 24)
+    public var selectedIndex = 0
+    public var focus: Pane = .watchlist
+    public var tab: ScreenTab = .market
+    /// Ladder row under the cursor: 0 is the best ask, 1 the best bid; negative goes up the asks.
+    public var bookCursor = 0
+    public var orderCursor = 0
+    public var modal: Modal?
+    public var message: StatusMessage?
+    public var isFinished = false
+    /// Set by `redraw`: the next frame is sent whole.
+    public var redrawRequested = false
+
+    /// Ticks kept per code: the tape's memory is bounded whatever the trade rate.
+    public static let tapeLimit = 200
+    /// Bars kept per series.
+    public static let barLimit = 500
+    /// Periods the chart cycles through.
+    public static let chartPeriods: [BarPeriod] = [.oneMinute, .fiveMinutes, .fifteenMinutes, .sixtyMinutes, .day]
+
+    /// A fresh state for a gateway at `gatewayAddress` and a starting watchlist.
+    public init(environment: TradingEnvironment, gatewayAddress: String, watchlist: [SecurityCode], keymap: Keymap) {
+        self.environment = environment
+        self.gatewayAddress = gatewayAddress
+        var seen = Set<SecurityCode>()
+        self.watchlist = watchlist.filter { seen.insert($0).inserted }
+        self.keymap = keymap
+    }
+
+    /// The code the detail panes follow.
+    public var selectedCode: SecurityCode? {
+        watchlist.indices.contains(selectedIndex) ? watchlist[selectedIndex] : nil
+    }
+
+    /// True when what is on screen may be out of date (the gateway dropped).
+    public var isStale: Bool { hasBeenLive && !connection.isLive }
+
+    /// The security's display name: static info, else the quote's, else empty.
+    public func name(of code: SecurityCode) -> String {
+        if let n = securities[code]?.name, !n.isEmpty { return n }
+        return quotes[code]?.name ?? ""
+    }
+
+    /// Working orders of `code` (for the ladder's marks).
+    public func workingOrders(of code: SecurityCode) -> [Order] {
+        orders.filter { $0.code == code && $0.status.isWorking }
+    }
+
+    /// Keymap modes in lookup order for the current focus and dialog.
+    public var activeModes: [String] {
+        var modes: [String] = []
+        if case .help = modal { modes.append(KeymapMode.help.rawValue) }
+        modes.append(focus.keymapMode.rawValue)
+        modes.append(KeymapMode.global.rawValue)
+        return modes
+    }
+}
