@@ -1,0 +1,22 @@
+import TradingKit
+
+/// Why a typed client call failed after the gateway answered (transport errors are ``OpenDClientError``).
+public enum ClientError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// OpenD does not know these codes (static info answers them as delisted, quotes reject them).
+    case unknownSecurity([SecurityCode])
+    /// The reply lacked something the call promises (e.g. no funds, no order id).
+    case incompleteReply(String)
+    /// History paging did not advance: the gateway returned the same key twice.
+    case pagingStalled(SecurityCode)
+
+    public var description: String {
+        switch self {
+        case let .unknownSecurity(codes):
+            return "unknown security: \(codes.map(\.description).joined(separator: ", "))"
+        case let .incompleteReply(what):
+            return "incomplete reply from OpenD: \(what)"
+        case let .pagingStalled(code):
+            return "history K-line paging for \(code) did not advance"
+        }
+    }
+}

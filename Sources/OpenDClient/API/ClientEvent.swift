@@ -1,0 +1,14 @@
+import TradingKit
+
+/// What the client tells the app, already in TradingKit terms: connection changes and pushes.
+public enum ClientEvent: Sendable {
+    case connection(ConnectionState)
+    case quote(Quote)
+    case orderBook(OrderBook)
+    case ticks(SecurityCode, [Tick])
+    case bars(SecurityCode, BarPeriod, [Bar])
+    case order(Order)
+    case fill(Fill)
+    /// A gateway notice (Notify 1003) or a push mootui could not use, in one line.
+    case notice(String)
+}
