@@ -1,4 +1,6 @@
+import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import OpenDProtocol
@@ -7,27 +9,86 @@ import OpenDProtocol
 public final class SimServer: Sendable {
     private let group: MultiThreadedEventLoopGroup
     private let channel: any Channel
+    private let core: GatewayCore
+    private let registry: ChannelRegistry
+    private let timer: RepeatedTask
     private let address: (host: String, port: Int)
 
-    private init(group: MultiThreadedEventLoopGroup, channel: any Channel, host: String, port: Int) {
+    private init(group: MultiThreadedEventLoopGroup, channel: any Channel, core: GatewayCore,
+                 registry: ChannelRegistry, timer: RepeatedTask, host: String, port: Int) {
         self.group = group
         self.channel = channel
+        self.core = core
+        self.registry = registry
+        self.timer = timer
         self.address = (host, port)
     }
 
     /// Starts a simulator and returns once it listens.
     public static func start(_ configuration: SimConfiguration) async throws -> SimServer {
+        try await start(configuration, clock: LiveClock())
+    }
+
+    /// Starts a simulator reading time from `clock`.
+    static func start(_ configuration: SimConfiguration, clock: any SimClock) async throws -> SimServer {
+        guard configuration.rate >= 0, configuration.rate.isFinite else {
+            throw SimConfigurationError("--rate must be a number ≥ 0")
+        }
+        guard configuration.quota >= 0 else { throw SimConfigurationError("--quota must be ≥ 0") }
+        if let md5 = configuration.tradePasswordMD5 {
+            guard md5.count == 32, md5.allSatisfy(\.isHexDigit) else {
+                throw SimConfigurationError("--trade-password-md5 must be 32 hexadecimal characters (the MD5 of the trade password)")
+            }
+        }
+        let rsa: RSACipher?
+        do {
+            rsa = try configuration.rsaPrivateKeyPEM.map { try RSACipher(privateKeyPEM: $0) }
+        } catch {
+            throw SimConfigurationError("unusable RSA private key: \(error)")
+        }
+        let logger = Logger(label: "mootui.sim")
+        let core = try GatewayCore(configuration: configuration, clock: clock, logger: logger)
+        let registry = ChannelRegistry()
+        // One event loop: the core is serialised anyway, and pushes keep their order.
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         do {
             let channel = try await ServerBootstrap(group: group)
                 .serverChannelOption(.backlog, value: 256)
                 .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-                .childChannelInitializer { channel in channel.eventLoop.makeSucceededVoidFuture() }
+                .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+                .childChannelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        let cipherState = FrameCipherState(rsa: rsa)
+                        try channel.pipeline.syncOperations.addHandlers([
+                            ByteToMessageHandler(FrameDecoder(cipherState: cipherState)),
+                            MessageToByteHandler(FrameEncoder(cipherState: cipherState)),
+                            SimConnectionHandler(core: core, registry: registry, cipherState: cipherState),
+                        ])
+                    }
+                }
                 .bind(host: configuration.host, port: configuration.port).get()
             let port = channel.localAddress?.port ?? configuration.port
-            return SimServer(group: group, channel: channel, host: configuration.host, port: port)
+            let period: TimeAmount = configuration.rate > 0
+                ? .microseconds(Int64(max(min(1_000_000 / configuration.rate, 250_000), 5_000))) : .milliseconds(500)
+            let loop = group.next()
+            let lastSweep = NIOLockedValueBox(Date())
+            let timer = loop.scheduleRepeatedTask(initialDelay: period, delay: period) { _ in
+                registry.deliver(core.advanceToNow())
+                let now = Date()
+                let sweep = lastSweep.withLockedValue { last in
+                    guard now.timeIntervalSince(last) >= 1 else { return false }
+                    last = now
+                    return true
+                }
+                if sweep {
+                    for id in core.silentConnections() { registry.entry(id)?.channel.close(promise: nil) }
+                }
+            }
+            return SimServer(group: group, channel: channel, core: core, registry: registry, timer: timer,
+                             host: configuration.host, port: port)
         } catch {
             try? await group.shutdownGracefully()
+            core.close()
             throw error
         }
     }
@@ -39,7 +100,16 @@ public final class SimServer: Sendable {
 
     /// Closes every connection, stops the markets and closes the ledger.
     public func shutdown() async throws {
+        timer.cancel()
         try? await channel.close()
+        for entry in registry.all { try? await entry.channel.close() }
         try await group.shutdownGracefully()
+        core.close()
     }
+}
+
+/// A configuration the simulator cannot start with.
+public struct SimConfigurationError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    init(_ description: String) { self.description = description }
 }

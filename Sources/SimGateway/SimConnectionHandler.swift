@@ -1,0 +1,92 @@
+import Logging
+import NIOConcurrencyHelpers
+import NIOCore
+import OpenDProtocol
+
+/// The live channels by connection id, so the market timer can reach every client.
+final class ChannelRegistry: Sendable {
+    struct Entry: Sendable {
+        let channel: any Channel
+        let cipherState: FrameCipherState
+    }
+    private let entries = NIOLockedValueBox<[UInt64: Entry]>([:])
+
+    func add(_ id: UInt64, _ entry: Entry) { entries.withLockedValue { $0[id] = entry } }
+    func remove(_ id: UInt64) { entries.withLockedValue { _ = $0.removeValue(forKey: id) } }
+    func entry(_ id: UInt64) -> Entry? { entries.withLockedValue { $0[id] } }
+    var all: [Entry] { entries.withLockedValue { Array($0.values) } }
+
+    /// Writes each frame to its connection, flushing once per connection, and switches a
+    /// connection to AES right after its InitConnect reply has gone through the encoder.
+    func deliver(_ outgoing: [Outgoing]) {
+        guard !outgoing.isEmpty else { return }
+        var touched: [UInt64: Entry] = [:]
+        for out in outgoing {
+            guard let entry = touched[out.connection] ?? entry(out.connection) else { continue }
+            touched[out.connection] = entry
+            let channel = entry.channel
+            if channel.eventLoop.inEventLoop {
+                channel.write(out.frame, promise: nil)
+                if let cipher = out.enableAES { entry.cipherState.aes = cipher }
+            } else {
+                let frame = out.frame
+                let cipher = out.enableAES
+                let state = entry.cipherState
+                channel.eventLoop.execute {
+                    channel.write(frame, promise: nil)
+                    if let cipher { state.aes = cipher }
+                }
+            }
+        }
+        for entry in touched.values { entry.channel.flush() }
+    }
+}
+
+/// One client connection: frames in, the core's answers and pushes out.
+final class SimConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = Frame
+    typealias OutboundOut = Frame
+
+    private let core: GatewayCore
+    private let registry: ChannelRegistry
+    private let cipherState: FrameCipherState
+    private var connection: UInt64?
+
+    init(core: GatewayCore, registry: ChannelRegistry, cipherState: FrameCipherState) {
+        self.core = core
+        self.registry = registry
+        self.cipherState = cipherState
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        guard let id = core.connect() else {
+            core.logger.warning("refusing a connection: \(GatewayCore.maxConnections) connections already open")
+            context.close(promise: nil)
+            return
+        }
+        connection = id
+        registry.add(id, .init(channel: context.channel, cipherState: cipherState))
+        context.fireChannelActive()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard let id = connection else { return }
+        let frame = unwrapInboundIn(data)
+        registry.deliver(core.handle(frame, from: id))
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        if let id = connection {
+            registry.remove(id)
+            core.disconnect(id)
+            connection = nil
+        }
+        context.fireChannelInactive()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        // A corrupt stream (bad magic, SHA-1, decryption) cannot be resynchronised: drop the client.
+        core.logger.debug("closing connection \(connection.map(String.init) ?? "-"): \(error)")
+        context.close(promise: nil)
+    }
+}
