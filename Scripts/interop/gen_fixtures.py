@@ -20,11 +20,13 @@ from unittest import mock
 
 from google.protobuf import descriptor as pb_descriptor
 from google.protobuf import descriptor_pb2
+from google.protobuf import json_format
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import interop_common as common  # noqa: E402
 
 from moomoo.common import utils as sdk_utils  # noqa: E402
+from moomoo.common.sys_config import SysConfig  # noqa: E402
 from moomoo.common.constant import (ProtoId, ProtoFMT, SubType, TrdSide, OrderType, TrdEnv,  # noqa: E402
                                     TrdMarket, TimeInForce, Session, SubAccType)
 from moomoo.quote.quote_query import InitConnect, KeepAlive, SubscriptionQuery  # noqa: E402
@@ -193,7 +195,9 @@ def packed(result):
 
 def entry(name, proto_id, serial, message_name, direction, data, message, cipher):
     sdk_parse_check(data, proto_id, serial, message_name, cipher)
+    fmt = sdk_utils.parse_head(bytes(data[:44]))["proto_fmt_type"]
     return {
+        "format": "json" if fmt == ProtoFMT.Json else "protobuf",
         "name": name,
         "protoID": proto_id,
         "serial": serial,
@@ -212,7 +216,10 @@ def sdk_parse_check(data, proto_id, serial, message_name, cipher):
     conn_id = {"ftaes-ecb": ECB_CONN, "aes-cbc": CBC_CONN}.get(cipher["kind"], 0)
     ret, msg, body = sdk_utils.decrypt_rsp_body(bytes(data[44:]), head, conn_id, cipher["kind"] != "none")
     assert ret == 0, msg
-    common.pb2_class(message_name).FromString(body)
+    if head["proto_fmt_type"] == ProtoFMT.Json:
+        json_format.Parse(body.decode("utf-8"), common.pb2_class(message_name)())
+    else:
+        common.pb2_class(message_name).FromString(body)
 
 
 def build(out_dir, proto_dir):
@@ -246,6 +253,26 @@ def build(out_dir, proto_dir):
                                      SubAccType.NONE, None, None, None, None))
     entries.append(entry("Trd_PlaceOrder.request", ProtoId.Trd_PlaceOrder, 4, "Trd_PlaceOrder.Request", "request",
                          req, common.pb2_class("Trd_PlaceOrder.Request").FromString(req[44:]), {"kind": "none"}))
+
+    # JSON bodies (header format byte 1), as the SDK sends them after SysConfig.set_proto_fmt(Json).
+    # Only requests: the SDK's JSON *receive* path (pbjson.dict2pb) uses FieldDescriptor.label,
+    # which protobuf >= 7 no longer has, so it cannot parse JSON responses in this venv.
+    SysConfig.set_proto_fmt(ProtoFMT.Json)
+    try:
+        common.force_next_serial(6)
+        with mock.patch("time.time", return_value=1700000000.25):
+            req = packed(KeepAlive.pack_req(0))
+        entries.append(entry("KeepAlive.request.json", ProtoId.KeepAlive, 6, "KeepAlive.Request", "request", req,
+                             json_format.Parse(req[44:].decode(), common.pb2_class("KeepAlive.Request")()),
+                             {"kind": "none"}))
+        common.force_next_serial(7)
+        req = packed(SubscriptionQuery.pack_subscribe_req(["HK.00700", "SH.600519"], [SubType.TICKER], 0,
+                                                          True, True, True, True))
+        entries.append(entry("Qot_Sub.request.json", ProtoId.Qot_Sub, 7, "Qot_Sub.Request", "request", req,
+                             json_format.Parse(req[44:].decode(), common.pb2_class("Qot_Sub.Request")()),
+                             {"kind": "none"}))
+    finally:
+        SysConfig.set_proto_fmt(ProtoFMT.Protobuf)
 
     # --- a response or push for every message of the subset ----------------------------
     filler = Filler(subset)

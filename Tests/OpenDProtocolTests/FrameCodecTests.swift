@@ -239,6 +239,42 @@ final class FrameCodecTests: XCTestCase {
         }
     }
 
+    /// Sets the connection's AES cipher the moment the InitConnect response is read, as a client must.
+    private final class HandshakeWatcher: ChannelInboundHandler, @unchecked Sendable {
+        typealias InboundIn = Frame
+        let state: FrameCipherState
+        var seen: [FrameSnapshot] = []
+
+        init(state: FrameCipherState) { self.state = state }
+
+        func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+            let frame = unwrapInboundIn(data)
+            seen.append(FrameSnapshot(frame))
+            if frame.protoID == ProtoID.initConnect.rawValue, let response = try? frame.decode(InitConnect_Response.self) {
+                state.aes = try? FTAESECBCipher(key: response.s2C.connAeskey)
+            }
+        }
+    }
+
+    func testCipherNegotiatedByInitConnectAppliesToTheNextFrameInTheSameRead() throws {
+        // Server side: RSA for the handshake reply, then AES under the key that reply announces.
+        let rsa = try RSACipher(privateKeyPEM: try TestKeys.pkcs1PEM())
+        let response = try ReferenceFrames.initConnectResponseFrame()
+        let keepAlive = try ReferenceFrames.keepAliveRequestFrame()
+        let key = ReferenceFrames.initConnectResponse.s2C.connAeskey
+        var bytes = try FrameCodec.encode(response, cipher: rsa)
+        bytes += try FrameCodec.encode(keepAlive, cipher: try FTAESECBCipher(key: key))
+
+        let state = FrameCipherState(rsa: rsa)
+        let watcher = HandshakeWatcher(state: state)
+        let channel = EmbeddedChannel()
+        defer { _ = try? channel.finish() }
+        try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(FrameDecoder(cipherState: state)))
+        try channel.pipeline.syncOperations.addHandler(watcher)
+        try channel.writeInbound(ByteBuffer(bytes: bytes))  // both frames in one read
+        XCTAssertEqual(watcher.seen, [FrameSnapshot(response), FrameSnapshot(keepAlive)])
+    }
+
     func testInitConnectStaysPlainWithoutAnRSAKey() throws {
         let state = FrameCipherState(aes: try FTAESECBCipher(key: ReferenceFrames.aesKey))
         let bytes = try encode([ReferenceFrames.initConnectRequestFrame()], cipherState: state)

@@ -71,7 +71,7 @@ final class SwiftToSDKInteropTests: XCTestCase {
             let state = try item.cipher.frameCipherState(base: dir)
             let bytes = try FrameCodec.encode(frame, cipher: state?.cipher(for: item.protoID))
             return SDKFrameManifest.Entry(
-                name: item.name, protoID: item.protoID, serial: serial, message: type(of: item.message).protoMessageName,
+                name: item.name, format: "protobuf", protoID: item.protoID, serial: serial, message: type(of: item.message).protoMessageName,
                 direction: item.direction, cipher: item.cipher, frameHex: Hex.string(bytes),
                 expectedJSON: try item.message.jsonString())
         }

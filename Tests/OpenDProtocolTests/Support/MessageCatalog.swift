@@ -86,6 +86,11 @@ enum MessageCatalog {
         try M(serializedBytes: bytes)
     }
 
+    /// The body of `frame` as `type`, honouring the frame's format byte (protobuf or JSON).
+    static func decode<M: SwiftProtobuf.Message>(_ type: M.Type, frame: Frame) throws -> any SwiftProtobuf.Message {
+        try frame.decode(M.self)
+    }
+
     /// Canonical-JSON decode of `json` as `type`.
     static func decode<M: SwiftProtobuf.Message>(_ type: M.Type, json: String) throws -> any SwiftProtobuf.Message {
         try M(jsonString: json)

@@ -16,6 +16,8 @@ struct SDKFrameManifest: Codable {
     /// One framed message and what it must decode to.
     struct Entry: Codable {
         var name: String
+        /// "protobuf" or "json": the body format the header's format byte announces.
+        var format: String
         var protoID: UInt32
         var serial: UInt32
         var message: String
