@@ -39,9 +39,9 @@ public struct FrameHeader: Equatable, Sendable {
         out.append(contentsOf: repeatElement(0, count: 8))
     }
 
-    /// Parses a header from exactly 44 bytes; throws on bad magic.
+    /// Parses a header from the first 44 bytes; throws ``FrameError`` when fewer are given or the magic is wrong.
     public static func decode(_ bytes: UnsafeRawBufferPointer) throws -> FrameHeader {
-        precondition(bytes.count >= size)
+        guard bytes.count >= size else { throw FrameError.truncatedHeader(length: bytes.count) }
         guard bytes[0] == 0x46, bytes[1] == 0x54 else { throw FrameError.badMagic(bytes[0], bytes[1]) }
         let protoID = bytes.loadUnaligned(fromByteOffset: 2, as: UInt32.self).littleEndian
         let format = ProtoFormat(rawValue: bytes[6]) ?? .protobuf

@@ -1,6 +1,0 @@
-import XCTest
-@testable import OpenDProtocol
-
-final class OpenDProtocolSmokeTests: XCTestCase {
-    func testModuleLoads() {}
-}
