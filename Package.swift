@@ -133,6 +133,9 @@ let package = Package(
             dependencies: ["SimGateway", "OpenDClient", "OpenDProtocol", "TradingKit"]
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "MooAppTests", dependencies: ["MooApp", "TerminalUI", "TradingKit", "OpenDClient"]),
+        .testTarget(
+            name: "MooAppTests", dependencies: ["MooApp", "TerminalUI", "TradingKit", "OpenDClient"],
+            exclude: ["Snapshots"]
+        ),
     ]
 )

@@ -3,7 +3,7 @@ import TradingKit
 
 /// Everything that can change the state: keys, the terminal, the timer, gateway pushes and the
 /// answers to effects.
-public enum AppEvent: Sendable, Hashable {
+public enum AppEvent: Sendable, Equatable {
     /// The gateway is connected: load what the screen needs.
     case started
     case key(Key)

@@ -2,7 +2,7 @@ import TerminalUI
 import TradingKit
 
 /// Everything the screen shows, as plain values. Only the reducer changes it.
-public struct AppState: Sendable, Hashable {
+public struct AppState: Sendable, Equatable {
     // gateway
     public var environment: TradingEnvironment
     public var gatewayAddress: String
@@ -46,8 +46,8 @@ public struct AppState: Sendable, Hashable {
     public var selectedIndex = 0
     public var focus: Pane = .watchlist
     public var tab: ScreenTab = .market
-    /// Ladder row under the cursor: 0 is the best ask, 1 the best bid; negative goes up the asks.
-    public var bookCursor = 0
+    /// Ladder row under the cursor: 0...9 the asks from the tenth level down, 10...19 the bids from the best.
+    public var bookCursor = 10
     public var orderCursor = 0
     public var modal: Modal?
     public var message: StatusMessage?

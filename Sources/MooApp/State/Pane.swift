@@ -28,7 +28,7 @@ public enum ScreenTab: String, Sendable, Hashable, CaseIterable {
 }
 
 /// A dialog over the panes. The order ticket (issue 5, `Sources/MooApp/Ticket/`) adds its case here.
-public enum Modal: Sendable, Hashable {
+public enum Modal: Sendable, Equatable {
     /// Help generated from the active keymap, scrolled by `offset` lines.
     case help(offset: Int)
     /// The "add a code" prompt with what has been typed.

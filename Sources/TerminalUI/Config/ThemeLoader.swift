@@ -94,3 +94,11 @@ public enum ThemeLoader {
                               problem: "unknown colour \(v.string.map { "'\($0)'" } ?? "value") in role '\(role)' (a name like 'green' or a number 0-255)")
     }
 }
+
+/// The theme and keymap files compiled into the binary, by name.
+public enum BuiltinUIFiles {
+    /// `Themes/NAME.toml` as built in.
+    public static func theme(_ name: String) -> String? { BuiltinFiles.themes[name] }
+    /// `Keymaps/NAME.toml` as built in.
+    public static func keymap(_ name: String) -> String? { BuiltinFiles.keymaps[name] }
+}

@@ -59,6 +59,7 @@ public final class TerminalEventLoop<Program: TerminalProgram> {
             }
             if !inputs.isEmpty { program.update(inputs) }
             if program.needsRedraw, now() - lastFrame >= frameInterval {
+                if program.needsFullRepaint { renderer.invalidate() }
                 renderer.present(program.frame(size: size))
                 lastFrame = now()
             }

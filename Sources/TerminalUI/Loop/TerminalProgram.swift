@@ -11,6 +11,8 @@ public protocol TerminalProgram: AnyObject {
     func frame(size: TerminalSize) -> CellGrid
     /// True when the loop should stop (quit, signal).
     var isFinished: Bool { get }
+    /// True when the next frame must be sent whole (the user asked for a redraw); `frame` clears it.
+    var needsFullRepaint: Bool { get }
 }
 
 /// One input to a program: a key, a resize, a posted message, a signal, or the periodic timer.

@@ -25,24 +25,28 @@ public enum TerminalColor: Sendable, Hashable {
         }
     }
 
-    /// Maps a 256-palette index to the closest of the 8 basic colours by its RGB channels.
+    /// Maps a 256-palette index to the closest of the 8 basic colours (xterm's RGB values,
+    /// nearest by squared distance), so orange becomes yellow rather than red.
     static func nearestBasic(index n: UInt8) -> UInt8 {
         if n < 16 { return n % 8 }
+        let rgb: (Int, Int, Int)
         if n >= 232 {
-            // grey ramp: dark greys read as black, light as white
-            return n < 244 ? 0 : 7
+            let v = 8 + 10 * (Int(n) - 232)
+            rgb = (v, v, v)
+        } else {
+            let levels = [0, 95, 135, 175, 215, 255]
+            let v = Int(n) - 16
+            rgb = (levels[v / 36], levels[(v / 6) % 6], levels[v % 6])
         }
-        let v = Int(n) - 16
-        let r = v / 36, g = (v / 6) % 6, b = v % 6
-        // a channel counts as "on" when it is in the brighter half of the cube
-        let on = { (c: Int) -> Int in c >= 3 ? 1 : 0 }
-        var bits = on(r) | on(g) << 1 | on(b) << 2
-        if bits == 0 {
-            // dark but coloured: keep the strongest channel rather than collapsing to black
-            let m = max(r, g, b)
-            if m >= 2 { bits = (r == m ? 1 : 0) | (g == m ? 2 : 0) | (b == m ? 4 : 0) }
+        let basics = [(0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205),
+                      (229, 229, 229)]
+        var best = 0
+        var bestDistance = Int.max
+        for (i, b) in basics.enumerated() {
+            let d = (rgb.0 - b.0) * (rgb.0 - b.0) + (rgb.1 - b.1) * (rgb.1 - b.1) + (rgb.2 - b.2) * (rgb.2 - b.2)
+            if d < bestDistance { bestDistance = d; best = i }
         }
-        return UInt8(bits)
+        return UInt8(best)
     }
 }
 

@@ -1,0 +1,163 @@
+import Foundation
+import TerminalUI
+import TradingKit
+
+/// Runs the reducer's effects against a `Gateway`, off the UI thread, and posts the answers back
+/// to the mailbox as events. Effects start in the order the reducer asked for them.
+public final class EffectRunner: Sendable {
+    public let gateway: Gateway
+    private let post: @Sendable (AppEvent) -> Void
+    private let saveWatchlist: @Sendable ([SecurityCode]) -> Void
+    private let log: @Sendable (String) -> Void
+    private let queue: AsyncStream<Effect>.Continuation
+    private let account = AccountBox()
+
+    /// A runner posting answers with `post`; `saveWatchlist` persists the watchlist, `log` writes
+    /// to the log file (never the screen).
+    public init(gateway: Gateway, post: @escaping @Sendable (AppEvent) -> Void,
+                saveWatchlist: @escaping @Sendable ([SecurityCode]) -> Void,
+                log: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.gateway = gateway
+        self.post = post
+        self.saveWatchlist = saveWatchlist
+        self.log = log
+        let (stream, continuation) = AsyncStream<Effect>.makeStream()
+        queue = continuation
+        let work = Worker(gateway: gateway, post: post, persist: saveWatchlist, log: log, account: account)
+        Task.detached {
+            for await effect in stream {
+                if case let .saveWatchlist(codes) = effect {
+                    work.save(codes)  // in order, so the last write wins
+                } else {
+                    Task { await work.run(effect) }
+                }
+            }
+        }
+    }
+
+    /// Queues effects (from the UI thread).
+    public func perform(_ effects: [Effect]) {
+        for e in effects where e != .redrawAll { queue.yield(e) }
+    }
+
+    /// Forwards the gateway's pushes as events stamped with `now()` until the stream ends.
+    public func pumpEvents(now: @escaping @Sendable () -> Double) -> Task<Void, Never> {
+        let gateway = self.gateway, post = self.post
+        return Task.detached {
+            for await event in gateway.events() { post(.gateway(event, at: now())) }
+        }
+    }
+
+    /// Stops taking effects.
+    public func finish() { queue.finish() }
+}
+
+/// The account the portfolio and cancel effects use (the first that trades the watchlist's market).
+final class AccountBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Account?
+    var account: Account? {
+        get { lock.lock(); defer { lock.unlock() }; return value }
+        set { lock.lock(); value = newValue; lock.unlock() }
+    }
+}
+
+/// Does one effect.
+struct Worker: Sendable {
+    let gateway: Gateway
+    let post: @Sendable (AppEvent) -> Void
+    let persist: @Sendable ([SecurityCode]) -> Void
+    let log: @Sendable (String) -> Void
+    let account: AccountBox
+
+    func save(_ codes: [SecurityCode]) { persist(codes) }
+
+    func run(_ effect: Effect) async {
+        do {
+            switch effect {
+            case let .subscribe(codes, types):
+                try await gateway.subscribe(codes, types)
+                post(.response(.limits(gateway.quota(), nil)))
+            case let .unsubscribe(codes, types):
+                do { try await gateway.unsubscribe(codes, types) } catch {
+                    // OpenD refuses within 60 s of subscribing; the slot frees on its own later.
+                    log("unsubscribe \(codes): \(error)")
+                }
+            case let .checkSecurity(code):
+                do {
+                    let infos = try await gateway.securityInfo([code])
+                    post(.response(.securityChecked(code, infos.first { $0.code == code })))
+                } catch {
+                    post(.response(.failed(what: "check \(code)", reason: oneLine(error))))
+                }
+            case let .loadSecurityInfo(codes):
+                post(.response(.securityInfo(try await gateway.securityInfo(codes))))
+            case let .loadSnapshots(codes):
+                post(.response(.snapshots(try await gateway.snapshots(codes))))
+            case let .watchDetail(code):
+                try await gateway.subscribe([code], [.orderBook, .ticker, .kline(.oneMinute)])
+                post(.response(.limits(gateway.quota(), nil)))
+                async let book = gateway.orderBook(code)
+                async let ticks = gateway.ticks(code, AppReducer.initialTicks)
+                async let bars = gateway.bars(code, .oneMinute, AppReducer.initialBars)
+                post(.response(.orderBook(try await book)))
+                post(.response(.ticks(code, try await ticks)))
+                post(.response(.history(CandleSeries(code, .oneMinute), try await bars)))
+            case let .loadHistory(series, count):
+                post(.response(.history(series, try await gateway.bars(series.code, series.period, count))))
+            case .loadPortfolio:
+                let acc: Account?
+                if let known = account.account { acc = known } else {
+                    acc = try await gateway.accounts().first
+                    account.account = acc
+                }
+                post(.response(.account(acc)))
+                guard let acc else { return }
+                async let funds = gateway.funds(acc)
+                async let positions = gateway.positions(acc)
+                async let orders = gateway.orders(acc)
+                post(.response(.positions(try await positions)))
+                post(.response(.orders(try await orders)))
+                post(.response(.funds(try await funds)))
+                post(.response(.limits(gateway.quota(), gateway.orderBudget(acc))))
+            case .refreshLimits:
+                post(.response(.limits(gateway.quota(), gateway.orderBudget(account.account))))
+            case let .cancelOrder(id):
+                guard let acc = account.account else {
+                    post(.response(.failed(what: "cancel \(id)", reason: "no trading account")))
+                    return
+                }
+                try await gateway.cancelOrder(acc, id)
+                post(.response(.orderCancelled(id)))
+            case let .saveWatchlist(codes):
+                persist(codes)
+            case .redrawAll:
+                break
+            }
+        } catch {
+            log("\(effect): \(error)")
+            post(.response(.failed(what: describe(effect), reason: oneLine(error))))
+        }
+    }
+
+    func describe(_ effect: Effect) -> String {
+        switch effect {
+        case .subscribe: return "subscribe"
+        case .unsubscribe: return "unsubscribe"
+        case let .checkSecurity(c): return "check \(c)"
+        case .loadSecurityInfo: return "security info"
+        case .loadSnapshots: return "snapshots"
+        case let .watchDetail(c): return "detail \(c)"
+        case let .loadHistory(s, _): return "\(s.period.rawValue) history \(s.code)"
+        case .loadPortfolio: return "portfolio"
+        case .refreshLimits: return "limits"
+        case let .cancelOrder(id): return "cancel \(id)"
+        case .saveWatchlist: return "save watchlist"
+        case .redrawAll: return "redraw"
+        }
+    }
+
+    func oneLine(_ error: Error) -> String {
+        String(describing: error).split(separator: "\n").first.map(String.init) ?? "error"
+    }
+}

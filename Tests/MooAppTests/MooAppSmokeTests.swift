@@ -1,6 +1,0 @@
-import XCTest
-@testable import MooApp
-
-final class MooAppSmokeTests: XCTestCase {
-    func testModuleLoads() {}
-}

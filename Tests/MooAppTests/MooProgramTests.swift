@@ -1,0 +1,45 @@
+import TerminalUI
+import TradingKit
+import XCTest
+@testable import MooApp
+
+final class MooProgramTests: XCTestCase {
+    typealias F = AppFixtures
+
+    func testIdleScreenSendsNothingAndABurstIsOneFrame() {
+        var effects: [Effect] = []
+        let program = MooProgram(state: F.liveState(), theme: ThemeLoader.builtinDefault, glyphs: .unicode) { effects += $0 }
+        let size = TerminalSize(columns: 120, rows: 40)
+        let backend = MemoryBackend(size: size)
+        let renderer = FrameRenderer(backend: backend)
+        program.update([.resize(size)])
+        XCTAssertEqual(renderer.present(program.frame(size: size)), 120 * 40)
+        XCTAssertFalse(program.needsRedraw)
+        // a second later, nothing new: the state moves (clock) but the screen does not
+        program.update([.timer(100.5)])
+        XCTAssertEqual(renderer.present(program.frame(size: size)), 0)
+        // a burst of 500 quote pushes is handled in one update and costs one frame
+        var q = program.state.quotes[F.moutai]!
+        var burst: [LoopInput<AppEvent>] = []
+        for i in 0..<500 {
+            q.last = F.p("1688.5") + Price(micros: Int64(i % 7) * 10_000)
+            q.volume += 100
+            burst.append(.message(.gateway(.quote(q), at: 100.6)))
+        }
+        program.update(burst)
+        XCTAssertTrue(program.needsRedraw)
+        let sent = renderer.present(program.frame(size: size))
+        XCTAssertGreaterThan(sent, 0)
+        XCTAssertLessThan(sent, 40, "one watchlist row changed, not the screen")
+        XCTAssertEqual(backend.screen, program.frame(size: size))
+        XCTAssertTrue(effects.contains(.refreshLimits))
+    }
+
+    func testRedrawActionForcesAFullRepaint() {
+        let program = MooProgram(state: F.liveState(), theme: ThemeLoader.builtinDefault, glyphs: .unicode) { _ in }
+        program.update([.key(.control("l"))])
+        XCTAssertTrue(program.needsFullRepaint)
+        _ = program.frame(size: TerminalSize(columns: 80, rows: 24))
+        XCTAssertFalse(program.needsFullRepaint)
+    }
+}

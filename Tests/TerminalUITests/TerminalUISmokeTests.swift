@@ -1,6 +1,0 @@
-import XCTest
-@testable import TerminalUI
-
-final class TerminalUISmokeTests: XCTestCase {
-    func testModuleLoads() {}
-}
