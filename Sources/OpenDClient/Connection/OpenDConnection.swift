@@ -16,6 +16,9 @@ public final class OpenDConnection: Sendable {
     public let events: AsyncStream<ConnectionEvent>
     let continuation: AsyncStream<ConnectionEvent>.Continuation
 
+    /// Events kept for a consumer that has fallen behind; older ones are dropped beyond this.
+    public static let eventBufferLimit = 100_000
+
     /// A connection that does nothing until ``start()``.
     public convenience init(
         configuration: ConnectionConfiguration, clock: some Clock<Duration> = ContinuousClock(),
@@ -36,7 +39,9 @@ public final class OpenDConnection: Sendable {
         var core = ConnectionCore(firstSerial: max(firstSerial, 1))
         core.limiter = rateLimiter
         self.core = NIOLockedValueBox(core)
-        (events, continuation) = AsyncStream.makeStream(of: ConnectionEvent.self, bufferingPolicy: .unbounded)
+        // Bounded so a client that never reads events (a one-shot command) cannot grow without limit.
+        (events, continuation) = AsyncStream.makeStream(
+            of: ConnectionEvent.self, bufferingPolicy: .bufferingNewest(Self.eventBufferLimit))
     }
 
     /// Connects and performs InitConnect; throws `.unreachable` or `.handshakeFailed`. After a

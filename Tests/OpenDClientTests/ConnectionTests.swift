@@ -1,0 +1,213 @@
+import Logging
+import NIOCore
+import OpenDProtocol
+import XCTest
+
+@testable import OpenDClient
+
+/// The connection against a scripted OpenD on 127.0.0.1: handshake, requests, errors, pushes.
+final class ConnectionTests: XCTestCase {
+    private var server: ScriptedOpenD!
+    private var port = 0
+
+    override func setUp() async throws {
+        server = ScriptedOpenD()
+        port = try await server.start()
+    }
+
+    override func tearDown() async throws {
+        await server.stop()
+    }
+
+    private func makeConnection(_ tweak: (inout ConnectionConfiguration) -> Void = { _ in }) -> OpenDConnection {
+        var configuration = ConnectionConfiguration(endpoint: OpenDEndpoint(host: "127.0.0.1", port: port))
+        configuration.requestTimeout = .seconds(5)
+        configuration.reconnectBackoff = [.milliseconds(20)]
+        tweak(&configuration)
+        let connection = OpenDConnection(configuration: configuration)
+        addTeardownBlock { await connection.shutdown() }
+        return connection
+    }
+
+    func testHandshakeSendsInitConnectAndReportsTheLink() async throws {
+        let connection = makeConnection()
+        let recorder = EventRecorder(connection)
+        try await connection.start()
+
+        let hello = try XCTUnwrap(server.frames(.initConnect).first)
+        XCTAssertNotEqual(hello.frame.serial, 0)
+        let c2s = try hello.frame.decode(InitConnect_Request.self).c2S
+        XCTAssertEqual(c2s.clientID, "mootui")
+        XCTAssertEqual(c2s.clientVer, 100)
+        XCTAssertTrue(c2s.recvNotify)
+        XCTAssertEqual(c2s.packetEncAlgo, -1)
+        XCTAssertEqual(c2s.pushProtoFmt, 0)
+        XCTAssertEqual(c2s.programmingLanguage, "Swift")
+
+        let info = try XCTUnwrap(connection.info)
+        XCTAssertEqual(info.connID, 7_000_000_000_000_000_001)
+        XCTAssertEqual(info.loginUserID, 4242)
+        XCTAssertEqual(info.keepAliveInterval, 10)
+        XCTAssertFalse(info.encrypted)
+        XCTAssertEqual(connection.state, .connected(info))
+        try await waitUntil("connecting and connected states") {
+            recorder.states == [.connecting(attempt: 1), .connected(info)]
+        }
+    }
+
+    func testRequestsGetIncreasingSerialsAndMatchingAnswers() async throws {
+        let connection = makeConnection()
+        try await connection.start()
+
+        // Concurrent requests must each get the answer to their own serial.
+        let quotas = try await withThrowingTaskGroup(of: Int32.self) { group in
+            for _ in 0..<5 {
+                group.addTask { try await connection.request(QotGetSubInfo_Request(c2s: QotGetSubInfo_C2S())).remainQuota }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        XCTAssertEqual(quotas, Array(repeating: 100, count: 5))
+        let serials = server.received.map(\.frame.serial)
+        XCTAssertEqual(serials.count, 6)
+        XCTAssertEqual(Set(serials).count, serials.count, "serials are never reused")
+        XCTAssertEqual(serials.first, serials.min(), "InitConnect goes first")
+    }
+
+    func testGatewayErrorCarriesRetMsg() async throws {
+        server.setScript { frame, _ in
+            guard frame.protoID == ProtoID.qotGetBasicQot.rawValue else { return .standard }
+            var failure = QotGetBasicQot_Response.failure("unknown stock HK.99999")
+            failure.errCode = 11
+            return .respond(try! ScriptedOpenD.reply(to: frame, with: failure))
+        }
+        let connection = makeConnection()
+        try await connection.start()
+
+        await XCTAssertThrowsAsync(
+            OpenDClientError.gateway(protoID: 3004, retType: -1, retMsg: "unknown stock HK.99999", errCode: 11)
+        ) {
+            try await connection.request(QotGetBasicQot_Request(c2s: QotGetBasicQot_C2S()))
+        }
+        // The link is still fine afterwards.
+        _ = try await connection.request(QotGetSubInfo_Request(c2s: QotGetSubInfo_C2S()))
+    }
+
+    func testRequestTimesOutWhenOpenDStaysSilent() async throws {
+        server.setScript { frame, _ in frame.protoID == ProtoID.qotGetBasicQot.rawValue ? .silence : .standard }
+        let connection = makeConnection()
+        try await connection.start()
+
+        do {
+            _ = try await connection.request(QotGetBasicQot_Request(c2s: QotGetBasicQot_C2S()), timeout: .milliseconds(150))
+            XCTFail("expected a timeout")
+        } catch let OpenDClientError.timeout(protoID, serial) {
+            XCTAssertEqual(protoID, 3004)
+            XCTAssertEqual(serial, server.frames(.qotGetBasicQot).first?.frame.serial)
+        }
+        XCTAssertEqual(connection.state, .connected(try XCTUnwrap(connection.info)))
+    }
+
+    func testHandshakeRefusalIsHandshakeFailedWithRetMsg() async throws {
+        server.setScript { frame, _ in
+            guard frame.protoID == ProtoID.initConnect.rawValue else { return .standard }
+            return .respond(try! ScriptedOpenD.reply(to: frame, with: InitConnect_Response.failure("client version too old")))
+        }
+        let connection = makeConnection()
+        await XCTAssertThrowsAsync(OpenDClientError.handshakeFailed("client version too old")) {
+            try await connection.start()
+        }
+        XCTAssertNil(connection.info)
+        await connection.shutdown()
+    }
+
+    func testUnreachableGatewayFailsFast() async throws {
+        await server.stop()
+        let connection = makeConnection()
+        do {
+            try await connection.start()
+            XCTFail("expected unreachable")
+        } catch let OpenDClientError.unreachable(endpoint, reason) {
+            XCTAssertEqual(endpoint, "127.0.0.1:\(port)")
+            XCTAssertFalse(reason.isEmpty)
+        }
+        await connection.shutdown()
+    }
+
+    func testPushesArriveOnTheEventStream() async throws {
+        let connection = makeConnection()
+        let recorder = EventRecorder(connection)
+        try await connection.start()
+
+        var s2c = QotUpdateBasicQot_S2C()
+        var quote = QotCommon_BasicQot()
+        quote.security.market = 1
+        quote.security.code = "00700"
+        s2c.basicQotList = [quote]
+        // Only some of BasicQot's required fields are set: the client decodes partial messages.
+        let body: [UInt8] = try QotUpdateBasicQot_Response.success(s2c).serializedBytes(partial: true)
+        server.push(Frame(protoID: ProtoID.qotUpdateBasicQot.rawValue, serial: 1, body: ByteBuffer(bytes: body)), session: 1)
+        try await waitUntil("a push") { recorder.pushes.count == 1 }
+        let push = try recorder.pushes[0].decode(QotUpdateBasicQot_Response.self)
+        XCTAssertEqual(push.s2C.basicQotList.first?.security.code, "00700")
+    }
+
+    func testShutdownIsIdempotentFailsNothingLaterAndFinishesEvents() async throws {
+        let connection = makeConnection()
+        let recorder = EventRecorder(connection)
+        try await connection.start()
+        await connection.shutdown()
+        await connection.shutdown()
+        XCTAssertEqual(connection.state, .closed)
+        try await waitUntil("events finish") { recorder.finished }
+        XCTAssertEqual(recorder.states.last, .closed)
+        await XCTAssertThrowsAsync(OpenDClientError.closed) {
+            try await connection.request(QotGetSubInfo_Request(c2s: QotGetSubInfo_C2S()))
+        }
+        await XCTAssertThrowsAsync(OpenDClientError.closed) { try await connection.start() }
+    }
+
+    func testSubscribeTracksQuotaAndRefusesEarlyUnsubscribe() async throws {
+        let connection = makeConnection()
+        try await connection.start()
+
+        let securities = ["00700", "09988"].map { code -> QotCommon_Security in
+            var security = QotCommon_Security()
+            security.market = 1
+            security.code = code
+            return security
+        }
+        try await connection.subscribe(securities, subTypes: [1, 2])
+        let sub = try XCTUnwrap(server.frames(.qotSub).first).frame.decode(QotSub_Request.self).c2S
+        XCTAssertTrue(sub.isSubOrUnSub)
+        XCTAssertTrue(sub.isRegOrUnRegPush)
+        XCTAssertTrue(sub.isFirstPush)
+        XCTAssertEqual(sub.securityList.map(\.code), ["00700", "09988"])
+        XCTAssertEqual(connection.quota.used, 4)
+        XCTAssertEqual(connection.quota.total, 100)
+        XCTAssertEqual(connection.subscriptionCount, 4)
+
+        do {
+            try await connection.unsubscribe([securities[0]], subTypes: [1])
+            XCTFail("expected unsubscribeTooEarly")
+        } catch let OpenDClientError.unsubscribeTooEarly(secondsLeft) {
+            XCTAssertTrue((59...60).contains(secondsLeft), "\(secondsLeft)")
+        }
+        XCTAssertEqual(server.frames(.qotSub).count, 1, "nothing sent for a refused unsubscribe")
+    }
+
+    func testQuotaExceededIsRefusedBeforeSending() async throws {
+        await server.stop()
+        server = ScriptedOpenD(options: .init(quotaTotal: 3))
+        port = try await server.start()
+        let connection = makeConnection()
+        try await connection.start()
+        try await connection.refreshQuota()
+        var security = QotCommon_Security()
+        security.market = 11
+        security.code = "AAPL"
+        await XCTAssertThrowsAsync(OpenDClientError.quotaExceeded(used: 0, needed: 4, total: 3)) {
+            try await connection.subscribe([security], subTypes: [1, 2, 3, 4])
+        }
+        XCTAssertTrue(server.frames(.qotSub).isEmpty)
+    }
+}

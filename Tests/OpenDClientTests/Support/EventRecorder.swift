@@ -1,0 +1,38 @@
+import NIOConcurrencyHelpers
+import OpenDClient
+import OpenDProtocol
+
+/// Drains a connection's event stream into arrays a test can poll.
+final class EventRecorder: Sendable {
+    private let box = NIOLockedValueBox<(states: [ConnectionState], pushes: [Frame], finished: Bool)>(([], [], false))
+    private let task: Task<Void, Never>
+
+    init(_ connection: OpenDConnection) {
+        let box = self.box
+        task = Task {
+            for await event in connection.events {
+                box.withLockedValue { value in
+                    switch event {
+                    case let .state(state): value.states.append(state)
+                    case let .push(frame): value.pushes.append(frame)
+                    }
+                }
+            }
+            box.withLockedValue { $0.finished = true }
+        }
+    }
+
+    var states: [ConnectionState] { box.withLockedValue { $0.states } }
+    var pushes: [Frame] { box.withLockedValue { $0.pushes } }
+    var finished: Bool { box.withLockedValue { $0.finished } }
+
+    /// Number of `.connected` states seen so far.
+    var connectedCount: Int {
+        states.filter { if case .connected = $0 { return true } else { return false } }.count
+    }
+
+    /// Reasons of every `.disconnected` state seen so far.
+    var disconnectReasons: [String] {
+        states.compactMap { if case let .disconnected(reason) = $0 { return reason } else { return nil } }
+    }
+}
