@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Durability of the paper broker's ledger: stream orders at `mootui sim` with the official SDK,
+# kill -9 the sim mid-stream, restart it on the same data directory, and check that every
+# acknowledged order, fill, cash balance and position survived and agrees.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+python=${MOOTUI_SDK_PYTHON:-/tmp/sdkvenv/bin/python}
+bin=${MOOTUI_BIN:-}
+if [ -z "$bin" ]; then
+  swift build --product mootui >/dev/null
+  bin=$(swift build --show-bin-path)/mootui
+fi
+work=$(mktemp -d "${TMPDIR:-/tmp}/mootui-durability.XXXXXX")
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+md5=$("$python" -c "import hashlib; print(hashlib.md5(b'123456').hexdigest())")
+
+start_sim() {
+  : > "$work/sim.out"
+  "$bin" sim --port 0 --data "$work/data" --rate 20 --with-real-accounts --trade-password-md5 "$md5" \
+    > "$work/sim.out" 2>> "$work/sim.err" &
+  sim=$!
+  pids+=("$sim")
+  local deadline=$((SECONDS + 30))
+  until grep -q "listening on" "$work/sim.out" 2>/dev/null; do
+    if [ $SECONDS -ge $deadline ] || ! kill -0 "$sim" 2>/dev/null; then echo "sim did not start"; cat "$work/sim.err"; exit 1; fi
+    sleep 0.1
+  done
+  port=$(sed -nE 's/.*listening on [^:]+:([0-9]+).*/\1/p' "$work/sim.out" | head -n 1)
+}
+
+start_sim
+: > "$work/acks"
+(cd "$work" && exec "$python" "$OLDPWD/Scripts/conformance/durability.py" stream --port "$port" --acks "$work/acks" \
+  > "$work/stream.log" 2>&1) &
+streamer=$!
+pids+=("$streamer")
+# Kill once a good number of orders has been acknowledged, while the stream is still running.
+deadline=$((SECONDS + 120))
+until [ "$(wc -l < "$work/acks")" -ge 40 ]; do
+  if [ $SECONDS -ge $deadline ] || ! kill -0 "$streamer" 2>/dev/null; then
+    echo "the order stream stalled"; tail -30 "$work/stream.log"; exit 1
+  fi
+  sleep 0.1
+done
+kill -9 "$sim"
+wait "$sim" 2>/dev/null || true
+kill -9 "$streamer" 2>/dev/null || true
+wait "$streamer" 2>/dev/null || true
+echo "killed the sim with SIGKILL after $(wc -l < "$work/acks") acknowledged orders"
+
+start_sim
+(cd "$work" && timeout 120 "$python" "$OLDPWD/Scripts/conformance/durability.py" verify --port "$port" --acks "$work/acks") \
+  | grep -v "open_context_base"
