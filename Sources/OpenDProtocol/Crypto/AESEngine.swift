@@ -19,7 +19,7 @@ enum AESEngine {
         guard let ctx = EVP_CIPHER_CTX_new() else { throw CipherError.openSSL("EVP_CIPHER_CTX_new failed") }
         defer { EVP_CIPHER_CTX_free(ctx) }
         OpenSSLErrors.clear()
-        let cipher = mode == .ecbNoPadding ? EVP_aes_128_ecb() : EVP_aes_128_cbc()
+        let cipher = mode == .ecbNoPadding ? ecb : cbc
         let initialised = key.withUnsafeBufferPointer { k in
             withOptionalBytes(iv) { v in
                 EVP_CipherInit_ex2(ctx, cipher, k.baseAddress, v, encrypt ? 1 : 0, nil)
@@ -48,6 +48,11 @@ enum AESEngine {
         output.removeSubrange(Int(written + finalWritten)...)
         return output
     }
+
+    // Fetched once: the EVP_aes_* getters make OpenSSL 3 look the algorithm up again on every
+    // init. Fetched ciphers are immutable and reference counted, so sharing them is safe.
+    nonisolated(unsafe) private static let ecb: OpaquePointer? = EVP_CIPHER_fetch(nil, "AES-128-ECB", nil)
+    nonisolated(unsafe) private static let cbc: OpaquePointer? = EVP_CIPHER_fetch(nil, "AES-128-CBC", nil)
 
     private static func withOptionalBytes<R>(_ bytes: [UInt8]?, _ body: (UnsafePointer<UInt8>?) -> R) -> R {
         guard let bytes else { return body(nil) }
