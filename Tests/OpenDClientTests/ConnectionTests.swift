@@ -210,4 +210,20 @@ final class ConnectionTests: XCTestCase {
         }
         XCTAssertTrue(server.frames(.qotSub).isEmpty)
     }
+
+    func testCancellingTheCallerStopsTheWait() async throws {
+        server.setScript { frame, _ in frame.protoID == ProtoID.qotGetBasicQot.rawValue ? .silence : .standard }
+        let connection = makeConnection { $0.requestTimeout = .seconds(60) }
+        try await connection.start()
+        let waiting = Task { try await connection.request(QotGetBasicQot_Request(c2s: QotGetBasicQot_C2S())) }
+        try await waitUntil("request sent") { !self.server.frames(.qotGetBasicQot).isEmpty }
+        waiting.cancel()
+        do {
+            _ = try await waiting.value
+            XCTFail("expected cancellation")
+        } catch {
+            XCTAssertTrue(error is CancellationError, "\(error)")
+        }
+        _ = try await connection.request(QotGetSubInfo_Request(c2s: QotGetSubInfo_C2S()))
+    }
 }

@@ -136,4 +136,30 @@ final class ConnectionTimingTests: XCTestCase {
         XCTAssertEqual(connection.quota.used, 0)
         XCTAssertEqual(connection.subscriptionCount, 0)
     }
+
+    func testCachedTradeQueriesAreNotRateLimitedButRefreshesAre() async throws {
+        try await startServer(.init(keepAliveInterval: 100_000))
+        let connection = makeConnection { $0.silenceTimeout = .seconds(100_000) }
+        try await connection.start()
+        let clock = self.clock
+        func funds(refresh: Bool) -> TrdGetFunds_Request {
+            var c2s = TrdGetFunds_C2S()
+            c2s.header.trdEnv = 1
+            c2s.header.accID = 9
+            c2s.header.trdMarket = 1
+            c2s.refreshCache = refresh
+            return TrdGetFunds_Request(c2s: c2s)
+        }
+        // The scripted server rejects 2101; only what reaches it matters here.
+        for _ in 0..<12 { _ = try? await connection.request(funds(refresh: false)) }
+        XCTAssertEqual(server.frames(.trdGetFunds).count, 12)
+        for _ in 0..<10 { _ = try? await connection.request(funds(refresh: true)) }
+        XCTAssertEqual(server.frames(.trdGetFunds).count, 22)
+        let eleventh = Task { try? await connection.request(funds(refresh: true)) }
+        try await waitUntil("11th refresh waits for the window") { clock.pendingDeadlines.contains(.milliseconds(30_050)) }
+        XCTAssertEqual(server.frames(.trdGetFunds).count, 22)
+        clock.advance(by: .milliseconds(30_050))
+        _ = await eleventh.value
+        XCTAssertEqual(server.frames(.trdGetFunds).count, 23)
+    }
 }

@@ -102,7 +102,8 @@ public final class OpenDConnection: Sendable {
     /// `.timeout`, `.disconnected`, `.closed` or `.protocolViolation`.
     public func request<R: OpenDRequest>(_ request: R, timeout: Duration? = nil) async throws -> R.Response.S2C {
         let accountID = (request.c2S as? any TradeAccountScoped)?.header.accID
-        let wait = core.withLockedValue { core in
+        let readsCache = (request.c2S as? any CacheRefreshing).map { !$0.refreshCache } ?? false
+        let wait = readsCache ? .zero : core.withLockedValue { core in
             core.limiter.reserve(R.protoID.rawValue, accountID: accountID, at: clock.now())
         }
         if wait > .zero {
@@ -171,12 +172,24 @@ public final class OpenDConnection: Sendable {
     }
 
     /// Sends `frame` on `link` and waits for the response with the same (protoID, serial).
+    /// Cancelling the calling task stops the wait (with `CancellationError`); a late answer is dropped.
     func exchange(_ frame: Frame, on link: ConnectionLink, timeout: Duration) async throws -> Frame {
         let key = ConnectionCore.PendingKey(protoID: frame.protoID, serial: frame.serial)
-        return try await withCheckedThrowingContinuation { continuation in
-            let refusal: OpenDClientError? = core.withLockedValue { core in
-                if core.isShutdown { return .closed }
-                guard core.link === link else { return .disconnected("not connected to OpenD") }
+        return try await withTaskCancellationHandler {
+            try await send(frame, key: key, on: link, timeout: timeout)
+        } onCancel: {
+            resolve(key, with: .failure(CancellationError()))
+        }
+    }
+
+    private func send(
+        _ frame: Frame, key: ConnectionCore.PendingKey, on link: ConnectionLink, timeout: Duration
+    ) async throws -> Frame {
+        try await withCheckedThrowingContinuation { continuation in
+            let refusal: (any Error)? = core.withLockedValue { core in
+                if Task.isCancelled { return CancellationError() }
+                if core.isShutdown { return OpenDClientError.closed }
+                guard core.link === link else { return OpenDClientError.disconnected("not connected to OpenD") }
                 core.pending[key] = ConnectionCore.Pending(
                     generation: link.generation, continuation: continuation, timeoutTask: nil)
                 return nil
