@@ -29,7 +29,8 @@ final class ConnectionEndpointTests: XCTestCase {
             XCTAssertFalse(error.description.isEmpty)
             XCTAssertFalse(error.description.contains("\n"))
         }
-        XCTAssertTrue(OpenDClientError.gateway(protoID: 3004, retType: -1, retMsg: "unknown stock", errCode: nil)
-            .description.contains("unknown stock"))
+        XCTAssertTrue(
+            OpenDClientError.gateway(protoID: 3004, retType: -1, retMsg: "unknown stock", errCode: nil)
+                .description.contains("unknown stock"))
     }
 }

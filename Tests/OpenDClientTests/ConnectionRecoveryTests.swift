@@ -64,10 +64,12 @@ final class ConnectionRecoveryTests: XCTestCase {
 
         let states = recorder.states
         let dropIndex = try XCTUnwrap(states.firstIndex { if case .disconnected = $0 { true } else { false } })
-        XCTAssertEqual(Array(states[(dropIndex + 1)...]), [
-            .reconnecting(attempt: 1, delay: .milliseconds(20)), .connecting(attempt: 1), .connected(info),
-            .resubscribed(subscriptions: 3),
-        ])
+        XCTAssertEqual(
+            Array(states[(dropIndex + 1)...]),
+            [
+                .reconnecting(attempt: 1, delay: .milliseconds(20)), .connecting(attempt: 1), .connected(info),
+                .resubscribed(subscriptions: 3),
+            ])
 
         let replayed = server.received.filter { $0.session == 2 }
         XCTAssertEqual(replayed.first?.frame.protoID, ProtoID.initConnect.rawValue)
@@ -118,7 +120,7 @@ final class ConnectionRecoveryTests: XCTestCase {
         server.dropAll()
         try await waitUntil("reconnected", timeout: .seconds(10)) { recorder.connectedCount == 2 }
         let delays = recorder.states.compactMap { state -> Duration? in
-            if case let .reconnecting(_, delay) = state { return delay } else { return nil }
+            if case .reconnecting(_, let delay) = state { return delay } else { return nil }
         }
         XCTAssertEqual(delays, [.milliseconds(20), .milliseconds(40), .milliseconds(40), .milliseconds(40)])
         XCTAssertEqual(server.sessionCount, 5)

@@ -62,7 +62,9 @@ final class ConnectionTests: XCTestCase {
         // Concurrent requests must each get the answer to their own serial.
         let quotas = try await withThrowingTaskGroup(of: Int32.self) { group in
             for _ in 0..<5 {
-                group.addTask { try await connection.request(QotGetSubInfo_Request(c2s: QotGetSubInfo_C2S())).remainQuota }
+                group.addTask {
+                    try await connection.request(QotGetSubInfo_Request(c2s: QotGetSubInfo_C2S())).remainQuota
+                }
             }
             return try await group.reduce(into: []) { $0.append($1) }
         }
@@ -98,7 +100,8 @@ final class ConnectionTests: XCTestCase {
         try await connection.start()
 
         do {
-            _ = try await connection.request(QotGetBasicQot_Request(c2s: QotGetBasicQot_C2S()), timeout: .milliseconds(150))
+            _ = try await connection.request(
+                QotGetBasicQot_Request(c2s: QotGetBasicQot_C2S()), timeout: .milliseconds(150))
             XCTFail("expected a timeout")
         } catch let OpenDClientError.timeout(protoID, serial) {
             XCTAssertEqual(protoID, 3004)
@@ -110,7 +113,8 @@ final class ConnectionTests: XCTestCase {
     func testHandshakeRefusalIsHandshakeFailedWithRetMsg() async throws {
         server.setScript { frame, _ in
             guard frame.protoID == ProtoID.initConnect.rawValue else { return .standard }
-            return .respond(try! ScriptedOpenD.reply(to: frame, with: InitConnect_Response.failure("client version too old")))
+            return .respond(
+                try! ScriptedOpenD.reply(to: frame, with: InitConnect_Response.failure("client version too old")))
         }
         let connection = makeConnection()
         await XCTAssertThrowsAsync(OpenDClientError.handshakeFailed("client version too old")) {
@@ -145,7 +149,8 @@ final class ConnectionTests: XCTestCase {
         s2c.basicQotList = [quote]
         // Only some of BasicQot's required fields are set: the client decodes partial messages.
         let body: [UInt8] = try QotUpdateBasicQot_Response.success(s2c).serializedBytes(partial: true)
-        server.push(Frame(protoID: ProtoID.qotUpdateBasicQot.rawValue, serial: 1, body: ByteBuffer(bytes: body)), session: 1)
+        server.push(
+            Frame(protoID: ProtoID.qotUpdateBasicQot.rawValue, serial: 1, body: ByteBuffer(bytes: body)), session: 1)
         try await waitUntil("a push") { recorder.pushes.count == 1 }
         let push = try recorder.pushes[0].decode(QotUpdateBasicQot_Response.self)
         XCTAssertEqual(push.s2C.basicQotList.first?.security.code, "00700")
@@ -225,5 +230,27 @@ final class ConnectionTests: XCTestCase {
             XCTAssertTrue(error is CancellationError, "\(error)")
         }
         _ = try await connection.request(QotGetSubInfo_Request(c2s: QotGetSubInfo_C2S()))
+    }
+
+    func testAResponseMatchingNoRequestIsDroppedAndTheLinkStaysUp() async throws {
+        let server = self.server!
+        server.setScript { frame, session in
+            guard frame.protoID == ProtoID.qotGetSubInfo.rawValue else { return .standard }
+            // A stray answer to a serial nobody asked with, just before the real one.
+            var stray = QotGetSubInfo_S2C()
+            stray.totalUsedQuota = 77
+            stray.remainQuota = 0
+            var orphan = try! ScriptedOpenD.reply(to: frame, with: QotGetSubInfo_Response.success(stray))
+            orphan.serial = frame.serial &+ 10_000
+            server.push(orphan, session: session)
+            return .standard
+        }
+        let connection = makeConnection()
+        let recorder = EventRecorder(connection)
+        try await connection.start()
+        let s2c = try await connection.request(QotGetSubInfo_Request(c2s: QotGetSubInfo_C2S()))
+        XCTAssertEqual(s2c.totalUsedQuota, 0, "the answer to our serial, not the stray one")
+        XCTAssertEqual(recorder.connectedCount, 1)
+        XCTAssertTrue(recorder.pushes.isEmpty, "a stray response is not a push")
     }
 }

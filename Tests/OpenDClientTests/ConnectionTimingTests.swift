@@ -61,7 +61,9 @@ final class ConnectionTimingTests: XCTestCase {
         clock.advance(by: .seconds(1))
         try await waitUntil("dropped") { !recorder.disconnectReasons.isEmpty }
         XCTAssertTrue(recorder.disconnectReasons[0].contains("no data from OpenD"), recorder.disconnectReasons[0])
-        try await waitUntil("reconnect scheduled") { recorder.states.last == .reconnecting(attempt: 1, delay: .seconds(1)) }
+        try await waitUntil("reconnect scheduled") {
+            recorder.states.last == .reconnecting(attempt: 1, delay: .seconds(1))
+        }
         try await waitUntil("backoff timer armed") { clock.pendingDeadlines.contains(.seconds(34)) }
         clock.advance(by: .seconds(1))
         try await waitUntil("reconnected") { recorder.connectedCount == 2 }
@@ -97,7 +99,8 @@ final class ConnectionTimingTests: XCTestCase {
         let budget = connection.rateBudget(for: .trdPlaceOrder, accountID: 281_756_420_273_981_734)
         XCTAssertEqual(budget.limit, 15)
         XCTAssertEqual(budget.used, 16)
-        XCTAssertEqual(connection.rateBudget(for: .trdPlaceOrder, accountID: 1), RateBudget(limit: 15, used: 0, nextSlotIn: nil))
+        XCTAssertEqual(
+            connection.rateBudget(for: .trdPlaceOrder, accountID: 1), RateBudget(limit: 15, used: 0, nextSlotIn: nil))
         for sent in 2...15 {
             clock.advance(by: .milliseconds(20))
             try await waitUntil("order \(sent) sent") { self.server.frames(.trdPlaceOrder).count == sent }
@@ -156,7 +159,9 @@ final class ConnectionTimingTests: XCTestCase {
         for _ in 0..<10 { _ = try? await connection.request(funds(refresh: true)) }
         XCTAssertEqual(server.frames(.trdGetFunds).count, 22)
         let eleventh = Task { try? await connection.request(funds(refresh: true)) }
-        try await waitUntil("11th refresh waits for the window") { clock.pendingDeadlines.contains(.milliseconds(30_050)) }
+        try await waitUntil("11th refresh waits for the window") {
+            clock.pendingDeadlines.contains(.milliseconds(30_050))
+        }
         XCTAssertEqual(server.frames(.trdGetFunds).count, 22)
         clock.advance(by: .milliseconds(30_050))
         _ = await eleventh.value

@@ -55,18 +55,22 @@ final class RateLimiterTests: XCTestCase {
         for _ in 0..<1000 {
             XCTAssertEqual(limiter.reserve(ProtoID.qotGetBasicQot.rawValue, accountID: nil, at: .zero), .zero)
         }
-        XCTAssertEqual(limiter.budget(for: ProtoID.qotGetBasicQot.rawValue, accountID: nil, at: .zero),
-                       RateBudget(limit: 0, used: 0, nextSlotIn: nil))
+        XCTAssertEqual(
+            limiter.budget(for: ProtoID.qotGetBasicQot.rawValue, accountID: nil, at: .zero),
+            RateBudget(limit: 0, used: 0, nextSlotIn: nil))
     }
 
     func testBudgetReportsUseAndNextSlot() {
         var limiter = RateLimiter(margin: .zero)
-        XCTAssertEqual(limiter.budget(for: place, accountID: 3, at: .zero), RateBudget(limit: 15, used: 0, nextSlotIn: nil))
+        XCTAssertEqual(
+            limiter.budget(for: place, accountID: 3, at: .zero), RateBudget(limit: 15, used: 0, nextSlotIn: nil))
         for i in 0..<15 { _ = limiter.reserve(place, accountID: 3, at: .seconds(i)) }
-        XCTAssertEqual(limiter.budget(for: place, accountID: 3, at: .seconds(20)),
-                       RateBudget(limit: 15, used: 15, nextSlotIn: .seconds(10)))
+        XCTAssertEqual(
+            limiter.budget(for: place, accountID: 3, at: .seconds(20)),
+            RateBudget(limit: 15, used: 15, nextSlotIn: .seconds(10)))
         // Past the window of the first few, they no longer count.
-        XCTAssertEqual(limiter.budget(for: place, accountID: 3, at: .milliseconds(32_500)),
-                       RateBudget(limit: 15, used: 12, nextSlotIn: nil))
+        XCTAssertEqual(
+            limiter.budget(for: place, accountID: 3, at: .milliseconds(32_500)),
+            RateBudget(limit: 15, used: 12, nextSlotIn: nil))
     }
 }

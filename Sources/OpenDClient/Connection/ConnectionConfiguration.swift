@@ -2,6 +2,7 @@ import OpenDProtocol
 
 /// Everything that shapes one connection to OpenD: where, who we say we are, encryption and timers.
 public struct ConnectionConfiguration: Sendable {
+    /// Where OpenD listens.
     public var endpoint: OpenDEndpoint
     /// Sent as `InitConnect.clientID`.
     public var clientID: String = "mootui"

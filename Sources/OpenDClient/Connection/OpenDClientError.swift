@@ -10,27 +10,28 @@ public enum OpenDClientError: Error, Sendable, Equatable, CustomStringConvertibl
     case quotaExceeded(used: Int, needed: Int, total: Int)
     case protocolViolation(String)
 
+    /// One line saying what went wrong.
     public var description: String {
         switch self {
-        case let .unreachable(endpoint, reason):
+        case .unreachable(let endpoint, let reason):
             return "cannot reach OpenD at \(endpoint): \(reason)"
-        case let .handshakeFailed(why):
+        case .handshakeFailed(let why):
             return "OpenD refused the connection (InitConnect): \(why)"
-        case let .gateway(protoID, retType, retMsg, errCode):
+        case .gateway(let protoID, let retType, let retMsg, let errCode):
             let message = retMsg.isEmpty ? "no message" : retMsg
             let code = errCode.map { ", errCode \($0)" } ?? ""
             return "OpenD rejected request \(protoID): \(message) (retType \(retType)\(code))"
-        case let .timeout(protoID, serial):
+        case .timeout(let protoID, let serial):
             return "no answer from OpenD to request \(protoID) (serial \(serial)) in time"
-        case let .disconnected(why):
+        case .disconnected(let why):
             return "connection to OpenD lost: \(why)"
         case .closed:
             return "connection to OpenD was shut down"
-        case let .unsubscribeTooEarly(secondsLeft):
+        case .unsubscribeTooEarly(let secondsLeft):
             return "cannot unsubscribe yet: OpenD requires 60 s after subscribing (\(secondsLeft) s left)"
-        case let .quotaExceeded(used, needed, total):
+        case .quotaExceeded(let used, let needed, let total):
             return "subscription quota exceeded: \(used) of \(total) used, \(needed) more needed"
-        case let .protocolViolation(why):
+        case .protocolViolation(let why):
             return "OpenD protocol violation: \(why)"
         }
     }

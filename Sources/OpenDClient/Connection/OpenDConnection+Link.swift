@@ -10,7 +10,8 @@ extension OpenDConnection {
         let endpoint = configuration.endpoint
         let cipherState: FrameCipherState
         do {
-            cipherState = FrameCipherState(rsa: try configuration.rsaPrivateKeyPEM.map { try RSACipher(privateKeyPEM: $0) })
+            cipherState = FrameCipherState(
+                rsa: try configuration.rsaPrivateKeyPEM.map { try RSACipher(privateKeyPEM: $0) })
         } catch {
             throw OpenDClientError.handshakeFailed("unusable RSA private key: \(error)")
         }
@@ -69,7 +70,7 @@ extension OpenDConnection {
         } catch {
             let reason: String
             switch error {
-            case let OpenDClientError.gateway(_, retType, retMsg, _):
+            case OpenDClientError.gateway(_, let retType, let retMsg, _):
                 reason = retMsg.isEmpty ? "retType \(retType)" : retMsg
             case OpenDClientError.closed:
                 throw OpenDClientError.closed
@@ -93,7 +94,8 @@ extension OpenDConnection {
             return true
         }
         guard ready else {
-            throw core.withLockedValue { $0.isShutdown } ? OpenDClientError.closed
+            throw core.withLockedValue { $0.isShutdown }
+                ? OpenDClientError.closed
                 : OpenDClientError.disconnected("OpenD closed the connection during InitConnect")
         }
         logger.info(
@@ -152,7 +154,8 @@ extension OpenDConnection {
 
     /// Link `generation` is gone: fail its requests, stop its timers, and reconnect if it was in use.
     func linkDropped(generation: Int, reason: String) {
-        let outcome = core.withLockedValue { core -> (pending: [ConnectionCore.Pending], tasks: [Task<Void, Never>], reconnect: Bool)? in
+        let outcome = core.withLockedValue {
+            core -> (pending: [ConnectionCore.Pending], tasks: [Task<Void, Never>], reconnect: Bool)? in
             guard let link = core.link, link.generation == generation else { return nil }
             let wasReady = core.ready
             core.link = nil

@@ -9,7 +9,8 @@ extension OpenDConnection {
 
     /// Subscribes (and registers for pushes) each security × sub type; kept for replay after reconnect.
     /// Throws `.quotaExceeded` before sending when the known quota cannot hold the new pairs.
-    public func subscribe(_ securities: [QotCommon_Security], subTypes: [Int32], registerPush: Bool = true) async throws {
+    public func subscribe(_ securities: [QotCommon_Security], subTypes: [Int32], registerPush: Bool = true) async throws
+    {
         guard !securities.isEmpty, !subTypes.isEmpty else { return }
         let types = Self.unique(subTypes)
         let wanted = Self.unique(securities)
@@ -57,7 +58,8 @@ extension OpenDConnection {
             }
             if let youngest, now - youngest < Self.minimumSubscriptionAge {
                 let left = Self.minimumSubscriptionAge - (now - youngest)
-                let seconds = Int((Double(left.components.seconds) + Double(left.components.attoseconds) / 1e18).rounded(.up))
+                let seconds = Int(
+                    (Double(left.components.seconds) + Double(left.components.attoseconds) / 1e18).rounded(.up))
                 throw OpenDClientError.unsubscribeTooEarly(secondsLeft: max(seconds, 1))
             }
         }
@@ -116,13 +118,18 @@ extension OpenDConnection {
         var replayed = 0
         // One Qot_Sub per sub type (and push choice) and batch, like the official SDK.
         let groups = Dictionary(grouping: held) { GroupKey(subType: $0.subType, registerPush: $0.registerPush) }
-        for group in groups.keys.sorted(by: { ($0.subType, $0.registerPush ? 1 : 0) < ($1.subType, $1.registerPush ? 1 : 0) }) {
-            let securities = groups[group]!.sorted { ($0.security.market, $0.security.code) < ($1.security.market, $1.security.code) }
-                .map(\.security)
+        for group in groups.keys.sorted(by: {
+            ($0.subType, $0.registerPush ? 1 : 0) < ($1.subType, $1.registerPush ? 1 : 0)
+        }) {
+            let securities = groups[group]!.sorted {
+                ($0.security.market, $0.security.code) < ($1.security.market, $1.security.code)
+            }
+            .map(\.security)
             for start in stride(from: 0, to: securities.count, by: Self.subscriptionBatchSize) {
                 let batch = Array(securities[start..<min(start + Self.subscriptionBatchSize, securities.count)])
                 do {
-                    _ = try await request(Self.subscription(batch, [group.subType], subscribe: true, registerPush: group.registerPush))
+                    _ = try await request(
+                        Self.subscription(batch, [group.subType], subscribe: true, registerPush: group.registerPush))
                     let now = clock.now()
                     core.withLockedValue { core in
                         for security in batch { core.subscriptions[Self.key(security, group.subType)]?.since = now }

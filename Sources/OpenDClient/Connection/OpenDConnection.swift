@@ -24,7 +24,8 @@ public final class OpenDConnection: Sendable {
         configuration: ConnectionConfiguration, clock: some Clock<Duration> = ContinuousClock(),
         logger: Logger = Logger(label: "mootui.connection")
     ) {
-        self.init(configuration: configuration, clock: clock, logger: logger, group: MultiThreadedEventLoopGroup.singleton)
+        self.init(
+            configuration: configuration, clock: clock, logger: logger, group: MultiThreadedEventLoopGroup.singleton)
     }
 
     /// A connection on a given event loop group, first serial number and rate limiter (for tests and tools).
@@ -103,9 +104,12 @@ public final class OpenDConnection: Sendable {
     public func request<R: OpenDRequest>(_ request: R, timeout: Duration? = nil) async throws -> R.Response.S2C {
         let accountID = (request.c2S as? any TradeAccountScoped)?.header.accID
         let readsCache = (request.c2S as? any CacheRefreshing).map { !$0.refreshCache } ?? false
-        let wait = readsCache ? .zero : core.withLockedValue { core in
-            core.limiter.reserve(R.protoID.rawValue, accountID: accountID, at: clock.now())
-        }
+        let wait =
+            readsCache
+            ? .zero
+            : core.withLockedValue { core in
+                core.limiter.reserve(R.protoID.rawValue, accountID: accountID, at: clock.now())
+            }
         if wait > .zero {
             logger.debug("rate limit: waiting", metadata: ["proto": "\(R.protoID)", "wait": "\(wait)"])
             try await clock.sleep(wait)

@@ -2,7 +2,9 @@ import Foundation
 
 /// Where an OpenD gateway listens: a host name or IP address and a TCP port.
 public struct OpenDEndpoint: Sendable, Hashable, CustomStringConvertible {
+    /// Host name or IP address (IPv6 without brackets).
     public var host: String
+    /// TCP port, 1 to 65535.
     public var port: Int
 
     /// An endpoint from its parts, taken as given.
@@ -47,8 +49,11 @@ public struct OpenDEndpoint: Sendable, Hashable, CustomStringConvertible {
 
     /// Why a `"HOST:PORT"` string was rejected.
     public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
+        /// The rejected input.
         public var text: String
+        /// What was wrong with it.
         public var reason: String
+        /// One line naming the input and the problem.
         public var description: String { "invalid OpenD address \"\(text)\": \(reason)" }
     }
 }

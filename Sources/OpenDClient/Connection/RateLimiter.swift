@@ -12,6 +12,7 @@ public struct RateLimiter: Sendable {
     public struct Rule: Sendable, Hashable {
         /// Requests allowed within `window`.
         public var limit: Int
+        /// The sliding window the limit is counted over (30 s for every documented limit).
         public var window: Duration
         /// Least time between two consecutive requests (place 0.02 s, modify 0.04 s).
         public var minimumSpacing: Duration
@@ -29,7 +30,9 @@ public struct RateLimiter: Sendable {
 
     /// What a window is counted over: a protocol, and the account for per-account limits.
     public struct Key: Sendable, Hashable {
+        /// The limited protocol.
         public var protoID: UInt32
+        /// The trading account, for per-account limits; nil for per-user ones.
         public var accountID: UInt64?
     }
 

@@ -13,8 +13,8 @@ final class EventRecorder: Sendable {
             for await event in connection.events {
                 box.withLockedValue { value in
                     switch event {
-                    case let .state(state): value.states.append(state)
-                    case let .push(frame): value.pushes.append(frame)
+                    case .state(let state): value.states.append(state)
+                    case .push(let frame): value.pushes.append(frame)
                     }
                 }
             }
@@ -33,6 +33,6 @@ final class EventRecorder: Sendable {
 
     /// Reasons of every `.disconnected` state seen so far.
     var disconnectReasons: [String] {
-        states.compactMap { if case let .disconnected(reason) = $0 { return reason } else { return nil } }
+        states.compactMap { if case .disconnected(let reason) = $0 { return reason } else { return nil } }
     }
 }

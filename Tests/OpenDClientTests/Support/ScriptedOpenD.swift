@@ -106,8 +106,9 @@ final class ScriptedOpenD: Sendable {
     func sendGarbage(session: Int) {
         guard let channel = state.withLockedValue({ $0.sessions[session] }) else { return }
         channel.eventLoop.execute {
-            guard let context = try? channel.pipeline.syncOperations.context(
-                handlerType: ByteToMessageHandler<FrameDecoder>.self)
+            guard
+                let context = try? channel.pipeline.syncOperations.context(
+                    handlerType: ByteToMessageHandler<FrameDecoder>.self)
             else { return }
             let garbage = ByteBuffer(bytes: Array(repeating: UInt8(ascii: "x"), count: 64))
             context.writeAndFlush(NIOAny(garbage), promise: nil)
@@ -130,21 +131,23 @@ final class ScriptedOpenD: Sendable {
         }
     }
 
-    fileprivate func handle(_ frame: Frame, session: Int, cipherState: FrameCipherState, context: ChannelHandlerContext) {
+    fileprivate func handle(_ frame: Frame, session: Int, cipherState: FrameCipherState, context: ChannelHandlerContext)
+    {
         state.withLockedValue { $0.received.append(Received(session: session, frame: frame)) }
         var reply = script.withLockedValue { $0 }(frame, session)
         if case .standard = reply {
             reply = (try? standardReply(to: frame, session: session)).map { .respond($0) } ?? .silence
         }
         switch reply {
-        case let .respond(answer):
+        case .respond(let answer):
             context.writeAndFlush(NIOAny(answer), promise: nil)
             // The session key applies from the frame after the InitConnect answer.
             if answer.protoID == ProtoID.initConnect.rawValue, cipherState.rsa != nil,
                 let response = try? answer.decode(InitConnect_Response.self), response.retType == 0
             {
                 let s2c = response.s2C
-                cipherState.aes = s2c.hasAesCbciv
+                cipherState.aes =
+                    s2c.hasAesCbciv
                     ? try? AESCBCCipher(key: s2c.connAeskey, iv: s2c.aesCbciv)
                     : try? FTAESECBCipher(key: s2c.connAeskey)
             }
@@ -206,7 +209,8 @@ final class ScriptedOpenD: Sendable {
             s2c.orderID = UInt64(frame.serial)
             return try answer(frame, TrdPlaceOrder_Response.success(s2c))
         default:
-            return try Self.reply(to: frame, with: QotGetBasicQot_Response.failure("unsupported by the scripted server"))
+            return try Self.reply(
+                to: frame, with: QotGetBasicQot_Response.failure("unsupported by the scripted server"))
         }
     }
 
