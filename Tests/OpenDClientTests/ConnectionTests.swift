@@ -206,7 +206,7 @@ final class ConnectionTests: XCTestCase {
         port = try await server.start()
         let connection = makeConnection()
         try await connection.start()
-        try await connection.refreshQuota()
+        XCTAssertEqual(connection.quota.total, 0, "unknown until asked")
         var security = QotCommon_Security()
         security.market = 11
         security.code = "AAPL"
@@ -214,6 +214,7 @@ final class ConnectionTests: XCTestCase {
             try await connection.subscribe([security], subTypes: [1, 2, 3, 4])
         }
         XCTAssertTrue(server.frames(.qotSub).isEmpty)
+        XCTAssertEqual(server.frames(.qotGetSubInfo).count, 1, "the quota was fetched before checking")
     }
 
     func testCancellingTheCallerStopsTheWait() async throws {

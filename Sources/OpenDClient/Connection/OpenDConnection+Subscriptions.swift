@@ -14,6 +14,8 @@ extension OpenDConnection {
         guard !securities.isEmpty, !subTypes.isEmpty else { return }
         let types = Self.unique(subTypes)
         let wanted = Self.unique(securities)
+        // Learn the quota once so the check below can refuse early instead of letting OpenD fail half a batch.
+        if core.withLockedValue({ $0.quota.total == 0 }) { await refreshQuotaQuietly() }
         try core.withLockedValue { core in
             let fresh = wanted.reduce(0) { count, security in
                 count + types.filter { core.subscriptions[Self.key(security, $0)] == nil }.count
