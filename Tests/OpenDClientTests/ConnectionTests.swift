@@ -254,4 +254,15 @@ final class ConnectionTests: XCTestCase {
         XCTAssertEqual(recorder.connectedCount, 1)
         XCTAssertTrue(recorder.pushes.isEmpty, "a stray response is not a push")
     }
+
+    func testConcurrentStartsOpenOneLink() async throws {
+        let connection = makeConnection()
+        async let first: Void = connection.start()
+        async let second: Void = connection.start()
+        _ = try await (first, second)
+        try await connection.start()
+        try await waitUntil("connected") { connection.info != nil }
+        XCTAssertEqual(server.sessionCount, 1)
+        XCTAssertEqual(server.frames(.initConnect).count, 1)
+    }
 }

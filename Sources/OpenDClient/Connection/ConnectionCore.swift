@@ -37,6 +37,8 @@ struct ConnectionCore {
     var ready = false
     var generation = 0
     var isShutdown = false
+    /// True while a `start()` call is connecting, so a second one does not open another link.
+    var isStarting = false
     var lastSerial: UInt32
     var pending: [PendingKey: Pending] = [:]
     var lastFrameAt: Duration = .zero

@@ -48,15 +48,21 @@ public final class OpenDConnection: Sendable {
     /// Connects and performs InitConnect; throws `.unreachable` or `.handshakeFailed`. After a
     /// successful start the link is kept up (reconnecting as needed) until ``shutdown()``.
     public func start() async throws {
-        try core.withLockedValue { core in
+        let proceed = try core.withLockedValue { core -> Bool in
             if core.isShutdown { throw OpenDClientError.closed }
-            guard core.link == nil, core.reconnectTask == nil, !core.ready else { return }
+            // Already up, reconnecting, or another start() in progress: nothing to do.
+            guard core.link == nil, core.reconnectTask == nil, !core.ready, !core.isStarting else { return false }
+            core.isStarting = true
             setState(.connecting(attempt: 1), in: &core)
+            return true
         }
+        guard proceed else { return }
         do {
             try await establish()
+            core.withLockedValue { $0.isStarting = false }
         } catch {
             core.withLockedValue { core in
+                core.isStarting = false
                 if !core.isShutdown { setState(.disconnected(reason: "\(error)"), in: &core) }
             }
             throw error
