@@ -96,7 +96,7 @@ struct InstrumentMarket: Sendable {
 
     /// Moves the market one update: a new price, one trade on the tape at the touch, a fresh book
     /// and the bars that trade lands in.
-    mutating func step(at date: Date) {
+    mutating func step(at date: Date, local: ExchangeTime) {
         // Volatility clusters: log-vol is an AR(1) around the instrument's base.
         let base = log(instrument.baseVolatility)
         logVolatility = 0.97 * logVolatility + 0.03 * base + 0.25 * random.gaussian()
@@ -112,14 +112,13 @@ struct InstrumentMarket: Sendable {
         let buyerInitiated = price > last || (price == last && random.unit() < 0.5)
         last = price
         let qty = instrument.tradingUnit * random.int(in: 1...10)
-        record(price: price, quantity: qty, buyerInitiated: buyerInitiated, at: date)
+        record(price: price, quantity: qty, buyerInitiated: buyerInitiated, at: date, local: local)
         rebuildBook(buyerInitiated: buyerInitiated)
         updates += 1
     }
 
     /// Puts a print on the tape and into today's totals and bars (also used by the paper broker).
-    mutating func record(price: Price, quantity: Int64, buyerInitiated: Bool, at date: Date) {
-        let t = ExchangeTime(date, market: instrument.code.market)
+    mutating func record(price: Price, quantity: Int64, buyerInitiated: Bool, at date: Date, local t: ExchangeTime) {
         let stamp = date.timeIntervalSince1970
         last = price
         if price > high { high = price }
@@ -127,11 +126,13 @@ struct InstrumentMarket: Sendable {
         volume += quantity
         turnover += price.micros * quantity / Price.scale
         sequence += 1
-        updateTime = t.text
+        let text = t.text
+        updateTime = text
         updateTimestamp = stamp
-        tape.append(TapePrint(sequence: sequence, time: t.text, timestamp: stamp, price: price, volume: quantity,
+        tape.append(TapePrint(sequence: sequence, time: text, timestamp: stamp, price: price, volume: quantity,
                               direction: buyerInitiated ? 2 : 1))
-        if tape.count > Self.tapeLimit { tape.removeFirst(tape.count - Self.tapeLimit) }
+        // Trim in chunks: removing from the front of an array is O(n).
+        if tape.count > Self.tapeLimit + 200 { tape.removeFirst(tape.count - Self.tapeLimit) }
         for period in BarPeriod.allCases { addToBar(period, t, stamp, price, quantity) }
         addToTimeShare(t, stamp, price, quantity)
     }
@@ -139,20 +140,18 @@ struct InstrumentMarket: Sendable {
     private mutating func addToBar(_ period: BarPeriod, _ t: ExchangeTime, _ stamp: Double, _ price: Price,
                                    _ qty: Int64) {
         let start = Self.bucketStart(period, t)
-        var list = bars[period, default: []]
-        if var current = list.last, current.start == start {
-            current.add(price, qty)
-            list[list.count - 1] = current
+        // Mutate in place: copying the bar list out and back would cost O(bars) per trade.
+        if let last = bars[period]?.last, last.start == start {
+            bars[period]![bars[period]!.count - 1].add(price, qty)
         } else {
-            let prev = list.last?.close ?? previousClose
+            let prev = bars[period]?.last?.close ?? previousClose
             let label = Self.bucketLabel(period, start: start)
             var bar = SimBar(start: start, time: label, timestamp: stamp, open: price, high: price, low: price,
                              close: price, previousClose: prev, volume: 0, turnover: 0)
             bar.add(price, qty)
-            list.append(bar)
-            if list.count > Self.barLimit { list.removeFirst(list.count - Self.barLimit) }
+            bars[period, default: []].append(bar)
+            if bars[period]!.count > Self.barLimit + 100 { bars[period]!.removeFirst(bars[period]!.count - Self.barLimit) }
         }
-        bars[period] = list
     }
 
     private mutating func addToTimeShare(_ t: ExchangeTime, _ stamp: Double, _ price: Price, _ qty: Int64) {
@@ -169,7 +168,7 @@ struct InstrumentMarket: Sendable {
             timeShare.append(TimeSharePoint(minute: minute, time: label, timestamp: stamp, price: price,
                                             averagePrice: avg, volume: qty,
                                             turnover: price.micros * qty / Price.scale))
-            if timeShare.count > 1440 { timeShare.removeFirst() }
+            if timeShare.count > 1540 { timeShare.removeFirst(timeShare.count - 1440) }
         }
     }
 

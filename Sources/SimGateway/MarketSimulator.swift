@@ -42,8 +42,11 @@ final class MarketSimulator {
     func step(at date: Date) -> [SecurityCode] {
         var moved: [SecurityCode] = []
         moved.reserveCapacity(codes.count)
-        for code in codes where schedule.isTrading(code.market, at: date) {
-            markets[code]!.step(at: date)
+        var local: [Market: ExchangeTime] = [:]
+        for m in Market.allCases where schedule.isTrading(m, at: date) { local[m] = ExchangeTime(date, market: m) }
+        for code in codes {
+            guard let t = local[code.market] else { continue }
+            markets[code]!.step(at: date, local: t)
             moved.append(code)
         }
         return moved

@@ -304,7 +304,8 @@ final class PaperBroker {
         let slices = market.update(order.code) { $0.take(side: side, quantity: remaining, limit: limit) } ?? []
         guard !slices.isEmpty else { return [] }
         var events: [BrokerEvent] = []
-        let t = ExchangeTime(date, market: order.code.market).text
+        let local = ExchangeTime(date, market: order.code.market)
+        let t = local.text
         for (price, qty) in slices {
             let fill = BrokerFill(id: UInt64(nextFillID), orderID: order.id, accountID: order.accountID, code: order.code,
                                   name: order.name, side: order.side, quantity: qty, price: price, time: t,
@@ -317,7 +318,7 @@ final class PaperBroker {
             order.filledNotional += notional
             account.cash = account.cash + Price(micros: side == .buy ? -notional : notional)
             applyToPosition(order, qty, price)
-            _ = market.update(order.code) { $0.record(price: price, quantity: qty, buyerInitiated: side == .buy, at: date) }
+            _ = market.update(order.code) { $0.record(price: price, quantity: qty, buyerInitiated: side == .buy, at: date, local: local) }
             events.append(.fill(fill))
         }
         order.status = order.remaining == 0 ? .filled : .partiallyFilled
