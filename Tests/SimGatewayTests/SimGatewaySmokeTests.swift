@@ -1,6 +1,0 @@
-import XCTest
-@testable import SimGateway
-
-final class SimGatewaySmokeTests: XCTestCase {
-    func testModuleLoads() {}
-}
