@@ -13,6 +13,13 @@ public struct PushDecoder: Sendable {
     public func decode(_ frame: Frame, deliver: (ClientEvent) -> Void) throws {
         switch ProtoID(rawValue: frame.protoID) {
         case .qotUpdateOrderBook:
+            if frame.format == .protobuf {
+                switch frame.body.withUnsafeReadableBytes(OrderBookWireReader.read) {
+                case let .book(book)?: deliver(.orderBook(book)); return
+                case .failed?: return
+                case nil: break  // the generated decoder decides
+                }
+            }
             guard let s2c = try Self.body(frame, QotUpdateOrderBook_Response.self) else { return }
             deliver(.orderBook(try OrderBook(wire: s2c)))
         case .qotUpdateBasicQot:

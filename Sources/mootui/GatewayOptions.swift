@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import Logging
+import OpenDClient
+import SimGateway
+
+/// Where the one-shot commands (and the TUI) find OpenD: `--opend HOST:PORT`, or the embedded
+/// simulator when it is absent; `--rsa-key FILE` turns encryption on.
+struct GatewayOptions: ParsableArguments {
+    @Option(name: .customLong("opend"), help: "OpenD address HOST:PORT (default: start the embedded simulated OpenD).")
+    var opend: String?
+
+    @Option(name: .customLong("rsa-key"), help: "PKCS#1 PEM private key shared with OpenD (enables encryption).")
+    var rsaKey: String?
+}
+
+/// Connects an ``OpenDClient`` as `options` say, runs `body` with it, and always closes what it
+/// opened (client, then the embedded simulator if it started one), whether `body` fails or not.
+func withGateway<T: Sendable>(
+    _ options: GatewayOptions,
+    logger: Logger = Logger(label: "mootui.gateway"),
+    body: (OpenDClient) async throws -> T
+) async throws -> T {
+    let pem = try options.rsaKey.map(readKeyFile)
+    var simulator: SimServer?
+    let endpoint: OpenDEndpoint
+    if let address = options.opend {
+        endpoint = try OpenDEndpoint(parsing: address)
+    } else {
+        var configuration = SimConfiguration()
+        configuration.host = "127.0.0.1"
+        configuration.port = 0
+        configuration.rsaPrivateKeyPEM = pem
+        let server = try await SimServer.start(configuration)
+        simulator = server
+        endpoint = OpenDEndpoint(host: server.host, port: server.port)
+    }
+    var configuration = ConnectionConfiguration(endpoint: endpoint)
+    configuration.rsaPrivateKeyPEM = pem
+    let connection = OpenDConnection(configuration: configuration, logger: logger)
+    let client = OpenDClient(connection: connection, logger: logger)
+    do {
+        try await client.start()
+        let result = try await body(client)
+        await client.shutdown()
+        try? await simulator?.shutdown()
+        return result
+    } catch {
+        await client.shutdown()
+        try? await simulator?.shutdown()
+        throw error
+    }
+}
+
+/// The PEM text of `--rsa-key FILE`, or a one-line error.
+private func readKeyFile(_ path: String) throws -> String {
+    guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+        throw OneShotError("cannot read RSA key file \(path)")
+    }
+    return text
+}
+
+/// A failure of a one-shot command, already phrased for the trader.
+struct OneShotError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// One-shot commands write nothing but their result to stdout and one line on failure to
+/// stderr, so library logs are switched off (once per process).
+enum OneShotLogging {
+    static let quiet: Void = {
+        LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
+    }()
+}
+
+/// Runs a one-shot command body: on any failure prints exactly one line to stderr and exits non-zero.
+func runOneShot(_ body: () async throws -> Void) async throws {
+    OneShotLogging.quiet
+    do {
+        try await body()
+    } catch let exit as ExitCode {
+        throw exit
+    } catch {
+        let line = "\(error)".split(whereSeparator: \.isNewline).joined(separator: " ")
+        FileHandle.standardError.write(Data("mootui: \(line)\n".utf8))
+        throw ExitCode(1)
+    }
+}
