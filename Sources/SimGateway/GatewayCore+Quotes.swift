@@ -66,7 +66,7 @@ extension GatewayCore {
         for key in keys where subscriptions[key]?[conn] == nil {
             subscriptions[key, default: [:]][conn] = now
         }
-        var out = [reply(frame, conn, QotSub_Response.success(QotSub_S2C()))]
+        var out = [reply(frame, conn, QotSub_Response.success(QotSub_S2C()))] + usedQuotaNotification(conn)
         if c2s.hasIsRegOrUnRegPush && c2s.isRegOrUnRegPush {
             for key in keys { register(key, conn) }
             if !c2s.hasIsFirstPush || c2s.isFirstPush {
@@ -102,7 +102,7 @@ extension GatewayCore {
             if subscriptions[key]!.isEmpty { subscriptions.removeValue(forKey: key) }
             unregister(key, conn)
         }
-        return [reply(frame, conn, QotSub_Response.success(QotSub_S2C()))]
+        return [reply(frame, conn, QotSub_Response.success(QotSub_S2C()))] + usedQuotaNotification(conn)
     }
 
     func register(_ key: SubscriptionKey, _ conn: UInt64) {

@@ -303,7 +303,7 @@ final class GatewayCore: @unchecked Sendable {
         connections[conn]!.recvNotify = c2s.recvNotify
         var out = reply(frame, conn, InitConnect_Response.success(s))
         out.enableAES = cipher
-        return [out]
+        return [out] + welcomeNotifications(conn)
     }
 
     static func randomKeyText() -> String {

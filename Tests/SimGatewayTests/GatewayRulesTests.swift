@@ -43,6 +43,29 @@ final class GatewayRulesTests: XCTestCase {
         XCTAssertEqual(r.s2C.marketHk, MarketState.morning.wireValue)
     }
 
+    func testSilentClientsAreDroppedAndNotifyFollowsRecvNotify() throws {
+        let h = try harness()
+        let quiet = try h.connect()
+        let chatty = try XCTUnwrap(h.core.connect())
+        var c2s = InitConnect_C2S()
+        c2s.clientVer = 300
+        c2s.clientID = "notify"
+        c2s.recvNotify = true
+        let (r, notes) = try h.send(InitConnect_Request.self, c2s, on: chatty)
+        XCTAssertEqual(r.retType, 0)
+        XCTAssertEqual(notes.map(\.frame.protoID), [ProtoID.notify.rawValue, ProtoID.notify.rawValue])
+        let quota: Notify_Response = try notes[1].frame.decode()
+        XCTAssertEqual(quota.s2C.apiQuota.subQuota, 100)
+        XCTAssertTrue(try h.subscribe(["HK.00700"], [1], on: quiet).1.allSatisfy { $0.frame.protoID != ProtoID.notify.rawValue })
+        h.clock.advance(by: 25)
+        var keepAlive = KeepAlive_C2S()
+        keepAlive.time = 1
+        XCTAssertEqual(try h.send(KeepAlive_Request.self, keepAlive, on: chatty).0.retType, 0)
+        XCTAssertEqual(h.core.silentConnections(), [])
+        h.clock.advance(by: 10)
+        XCTAssertEqual(h.core.silentConnections(), [quiet], "30 s without a keep-alive (interval 10) is too long")
+    }
+
     func testQuotaIsEnforcedAndReported() throws {
         let h = try harness(quota: 3)
         let conn = try h.connect()
