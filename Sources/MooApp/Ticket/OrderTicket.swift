@@ -55,6 +55,9 @@ public struct OrderTicket: Equatable, Sendable {
     /// Order-rate budget as the client reports it ("12/15 in 30 s").
     public var rateBudget: String?
 
+    /// Set when the ticket modifies a working order instead of placing a new one.
+    public var modifyingOrderID: String?
+
     /// Password bytes while the unlock prompt is open; wiped as soon as they are hashed.
     private var passwordBuffer: [UInt8]
 
@@ -83,6 +86,7 @@ public struct OrderTicket: Equatable, Sendable {
         self.allowedTypes = [.limit, .market]
         self.allowedTimeInForce = environment == .simulate ? [.day] : [.day, .gtc]
         self.passwordBuffer = []
+        self.modifyingOrderID = nil
         if type == .market { focus = .quantity }
     }
 
@@ -143,7 +147,8 @@ public struct OrderTicket: Equatable, Sendable {
     /// The order in words, for the REAL confirm step and the status line.
     public var summary: String {
         let q = quantityText.isEmpty ? "?" : quantityText
-        let what = "\(side == .buy ? "BUY" : "SELL") \(q) \(code)\(name.isEmpty ? "" : " \(name)")"
+        let verb = modifyingOrderID.map { "MODIFY \($0) to " } ?? ""
+        let what = "\(verb)\(side == .buy ? "BUY" : "SELL") \(q) \(code)\(name.isEmpty ? "" : " \(name)")"
         let how = type == .market ? "at MARKET" : "LIMIT \(priceText.isEmpty ? "?" : priceText) \(currency)"
         let notionalText = notional.map { " ≈ \($0.fixed(2)) \(currency)" } ?? ""
         return "\(what) \(how) \(timeInForce)\(notionalText) [\(environment == .real ? "REAL" : "SIMULATE")]"

@@ -25,6 +25,8 @@ public enum TicketAction: Equatable, Sendable {
 public enum TicketEffect: Equatable, Sendable {
     /// Send place_order; the ticket waits in `.submitting`.
     case place(OrderRequest)
+    /// Send modify_order for a working order (new total quantity and price).
+    case modify(orderID: String, price: Price?, quantity: Int64)
     /// Unlock REAL trading with this MD5 (the plaintext is already wiped).
     case unlock(passwordMD5: String)
     /// Ask Trd_GetMaxTrdQtys for this price (after a price or side change).
@@ -45,9 +47,9 @@ extension OrderTicket {
         case .confirming:
             switch action {
             case .submit:
-                guard let request = orderRequest else { phase = .editing; return [] }
+                guard let effect = sendEffect else { phase = .editing; return [] }
                 phase = .submitting
-                return [.place(request)]
+                return [effect]
             case .cancel:
                 phase = .editing
                 return []
@@ -126,10 +128,19 @@ extension OrderTicket {
                 phase = .confirming
                 return []
             }
-            guard let request = orderRequest else { return [] }
+            guard let effect = sendEffect else { return [] }
             phase = .submitting
-            return [.place(request)]
+            return [effect]
         }
+    }
+
+    /// What Enter sends: a new order, or the modification of `modifyingOrderID`.
+    private var sendEffect: TicketEffect? {
+        guard let request = orderRequest else { return nil }
+        if let id = modifyingOrderID {
+            return .modify(orderID: id, price: request.type.needsPrice ? request.price : nil, quantity: request.quantity)
+        }
+        return .place(request)
     }
 
     private func nextFocus(_ delta: Int) -> Field {
