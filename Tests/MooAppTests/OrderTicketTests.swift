@@ -155,7 +155,8 @@ final class OrderTicketTests: XCTestCase {
         var t = hkTicket(price: "320.2")
         t.modifyingOrderID = "OID-7"
         t.quantityText = "300"
-        _ = t.handle(.increment, md5: fakeMD5)  // focus is quantity: one lot up
+        t.focus = .quantity
+        _ = t.handle(.increment, md5: fakeMD5)  // one lot up
         XCTAssertEqual(t.quantityText, "400")
         XCTAssertEqual(t.handle(.submit, md5: fakeMD5), [.modify(orderID: "OID-7", price: p("320.2"), quantity: 400)])
         XCTAssertTrue(t.summary.hasPrefix("MODIFY OID-7"))
