@@ -16,6 +16,13 @@ import OpenDClient
 import OpenDProtocol
 import TradingKit
 
+/// CPU time consumed by the whole process (every thread), in nanoseconds.
+func processCPUNanoseconds() -> UInt64 {
+    var ts = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+    return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
+}
+
 /// CPU time consumed by the calling thread, in nanoseconds.
 func threadCPUNanoseconds() -> UInt64 {
     var ts = timespec()
@@ -143,6 +150,39 @@ print(String(format: "  mootui (Swift)   %10.0f pushes/s on one core   %6.2f µs
              perSecond, usPerPush, wallNs / 1e9, consumer.checksum))
 print(String(format: "  goal             %10.0f pushes/s                 %6.2f µs CPU/push   -> %@", 300_000.0, 3.33,
              perSecond >= 300_000 ? "met" : "NOT met"))
+
+// As the client runs it: a decoding task yields ClientEvents into an AsyncStream that another
+// task consumes (what OpenDClient.events does); CPU of the whole process, both tasks.
+do {
+    let (stream, continuation) = AsyncStream.makeStream(of: ClientEvent.self, bufferingPolicy: .unbounded)
+    let target = pushes
+    let c0 = processCPUNanoseconds()
+    let w0 = wallNanoseconds()
+    let consumerTask = Task { () -> Consumer in
+        var sink = Consumer()
+        for await event in stream { sink.take(event) }
+        return sink
+    }
+    let producer = Task { () throws -> Int in
+        var n = 0
+        while n < target {
+            var buffer = master
+            while let frame = try FrameCodec.decode(from: &buffer, cipherState: nil) {
+                try decoder.decode(frame) { continuation.yield($0) }
+                n += 1
+            }
+        }
+        continuation.finish()
+        return n
+    }
+    let sent = try await producer.value
+    let sink = await consumerTask.value
+    precondition(sink.books == sent, "every push must reach the stream consumer")
+    let cpu = Double(processCPUNanoseconds() - c0)
+    let wall = Double(wallNanoseconds() - w0)
+    print(String(format: "  via AsyncStream  %10.0f pushes/s (wall)          %6.2f µs CPU/push, both tasks (wall %.2f s)",
+                 Double(sent) / (wall / 1e9), cpu / 1e3 / Double(sent), wall / 1e9))
+}
 
 // Where the time goes: framing alone, framing + protobuf, the whole path (above).
 if breakdown {
