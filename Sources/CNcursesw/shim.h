@@ -50,4 +50,17 @@ static inline int mt_key_f0(void) { return KEY_F0; }
 
 #include <langinfo.h>
 static inline const char *mt_codeset(void) { return nl_langinfo(CODESET); }
+/// Opens a pseudo-terminal pair for benchmarks: returns the master fd (or -1) and writes the
+/// slave's path into `name`.
+#include <fcntl.h>
+extern int posix_openpt(int);
+extern int grantpt(int);
+extern int unlockpt(int);
+extern int ptsname_r(int, char *, size_t);
+static inline int mt_open_pty(char *name, int len) {
+    int m = posix_openpt(O_RDWR | O_NOCTTY);
+    if (m < 0) return -1;
+    if (grantpt(m) != 0 || unlockpt(m) != 0 || ptsname_r(m, name, (size_t)len) != 0) return -1;
+    return m;
+}
 #endif

@@ -101,6 +101,20 @@ final class AppReducerTests: XCTestCase {
         XCTAssertEqual(effects, [.loadSnapshots(s.watchlist), .watchDetail(F.tencent), .loadPortfolio, .refreshLimits])
     }
 
+    func testTheStreamsOwnStartupHistoryIsNotAReconnect() {
+        var s = F.liveState()
+        XCTAssertEqual(AppReducer.reduce(&s, .gateway(.connection(.connecting(attempt: 1)), at: 100)), [])
+        XCTAssertEqual(AppReducer.reduce(&s, .gateway(.connection(.live), at: 100)), [])
+        XCTAssertEqual(s.connection, .live)
+        XCTAssertNil(s.message)
+        _ = AppReducer.reduce(&s, .gateway(.connection(.disconnected(reason: "reset")), at: 101))
+        _ = AppReducer.reduce(&s, .gateway(.connection(.connecting(attempt: 2)), at: 102))
+        XCTAssertEqual(s.connection, .connecting(attempt: 2))
+        XCTAssertTrue(s.isStale)
+        XCTAssertFalse(AppReducer.reduce(&s, .gateway(.connection(.live), at: 103)).isEmpty)
+        XCTAssertEqual(s.message?.text, "gateway reconnected")
+    }
+
     func testTapeIsNewestFirstDeduplicatedAndBounded() {
         var s = F.emptyState()
         func tick(_ n: Int64) -> Tick {

@@ -21,7 +21,9 @@ public struct Gateway: Sendable {
     public var positions: @Sendable (Account) async throws -> [Position]
     public var orders: @Sendable (Account) async throws -> [Order]
     public var cancelOrder: @Sendable (Account, String) async throws -> Void
-    public var quota: @Sendable () -> Quota?
+    /// Subscription quota (a request to the gateway).
+    public var quota: @Sendable () async throws -> Quota?
+    /// The order-rate budget (local bookkeeping, no request).
     public var orderBudget: @Sendable (Account?) -> OrderBudget?
 
     /// A gateway from closures.
@@ -40,7 +42,7 @@ public struct Gateway: Sendable {
         positions: @escaping @Sendable (Account) async throws -> [Position],
         orders: @escaping @Sendable (Account) async throws -> [Order],
         cancelOrder: @escaping @Sendable (Account, String) async throws -> Void,
-        quota: @escaping @Sendable () -> Quota?,
+        quota: @escaping @Sendable () async throws -> Quota?,
         orderBudget: @escaping @Sendable (Account?) -> OrderBudget?
     ) {
         self.address = address; self.events = events; self.subscribe = subscribe; self.unsubscribe = unsubscribe

@@ -4,18 +4,30 @@ extension AppReducer {
     static func handle(push: GatewayEvent, at: Double, _ state: inout AppState) -> [Effect] {
         switch push {
         case let .connection(status):
-            let wasLive = state.connection.isLive
-            state.connection = status
-            guard status.isLive, !wasLive, state.hasBeenLive else {
-                if status.isLive { state.hasBeenLive = true }
-                return []
+            switch status {
+            case .live:
+                state.connection = .live
+                let dropped = state.hasDropped
+                state.hasDropped = false
+                guard dropped, state.hasBeenLive else {
+                    state.hasBeenLive = true
+                    return []
+                }
+                // Back after a drop: the connection replays subscriptions; refresh what was missed.
+                say("gateway reconnected", error: false, &state)
+                var effects: [Effect] = []
+                if !state.watchlist.isEmpty { effects.append(.loadSnapshots(state.watchlist)) }
+                if let code = state.selectedCode { effects.append(.watchDetail(code)) }
+                return effects + [.loadPortfolio, .refreshLimits]
+            case .connecting:
+                // The stream's own history (connecting before the first connect) arrives after
+                // `started`; only a connect that follows a drop is news.
+                if state.connection.isLive && !state.hasDropped { return [] }
+                state.connection = status
+            case .disconnected, .reconnecting, .closed:
+                if state.hasBeenLive { state.hasDropped = true }
+                state.connection = status
             }
-            // Back after a drop: the connection replays subscriptions; refresh what was missed.
-            say("gateway reconnected", error: false, &state)
-            var effects: [Effect] = []
-            if !state.watchlist.isEmpty { effects.append(.loadSnapshots(state.watchlist)) }
-            if let code = state.selectedCode { effects.append(.watchDetail(code)) }
-            return effects + [.loadPortfolio, .refreshLimits]
         case let .quote(q):
             state.lastPushAt = at
             var q = q

@@ -77,7 +77,7 @@ struct Worker: Sendable {
             switch effect {
             case let .subscribe(codes, types):
                 try await gateway.subscribe(codes, types)
-                post(.response(.limits(gateway.quota(), nil)))
+                post(.response(.limits(try? await gateway.quota(), nil)))
             case let .unsubscribe(codes, types):
                 do { try await gateway.unsubscribe(codes, types) } catch {
                     // OpenD refuses within 60 s of subscribing; the slot frees on its own later.
@@ -96,7 +96,7 @@ struct Worker: Sendable {
                 post(.response(.snapshots(try await gateway.snapshots(codes))))
             case let .watchDetail(code):
                 try await gateway.subscribe([code], [.orderBook, .ticker, .kline(.oneMinute)])
-                post(.response(.limits(gateway.quota(), nil)))
+                post(.response(.limits(try? await gateway.quota(), nil)))
                 async let book = gateway.orderBook(code)
                 async let ticks = gateway.ticks(code, AppReducer.initialTicks)
                 async let bars = gateway.bars(code, .oneMinute, AppReducer.initialBars)
@@ -119,9 +119,10 @@ struct Worker: Sendable {
                 post(.response(.positions(try await positions)))
                 post(.response(.orders(try await orders)))
                 post(.response(.funds(try await funds)))
-                post(.response(.limits(gateway.quota(), gateway.orderBudget(acc))))
+                post(.response(.limits(try? await gateway.quota(), gateway.orderBudget(acc))))
             case .refreshLimits:
-                post(.response(.limits(gateway.quota(), gateway.orderBudget(account.account))))
+                // the budget is local bookkeeping; the quota is a request, asked for after subscribing
+                post(.response(.limits(nil, gateway.orderBudget(account.account))))
             case let .cancelOrder(id):
                 guard let acc = account.account else {
                     post(.response(.failed(what: "cancel \(id)", reason: "no trading account")))

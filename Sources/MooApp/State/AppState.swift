@@ -9,12 +9,17 @@ public struct AppState: Sendable, Equatable {
     public var connection: ConnectionStatus = .connecting(attempt: 1)
     /// True once the gateway was live at least once (afterwards a drop marks values stale).
     public var hasBeenLive = false
+    /// True between a drop and the next connect.
+    public var hasDropped = false
     public var quota: Quota?
     public var orderBudget: OrderBudget?
     /// Monotonic seconds of the newest push.
     public var lastPushAt: Double?
     /// Monotonic seconds, advanced by the timer and by pushes.
     public var now: Double = 0
+    /// Local wall-clock seconds minus monotonic seconds (set once at start), so the status bar
+    /// can say when the newest push arrived without reading a clock.
+    public var wallClockOffset: Double = 0
 
     // market data
     public var watchlist: [SecurityCode]

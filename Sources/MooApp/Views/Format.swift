@@ -75,17 +75,10 @@ public enum Format {
         return String(date.suffix(5)) + " " + hm
     }
 
-    /// How long ago the newest push came, in coarse steps so an idle screen does not redraw
-    /// every second: "<2s", "<5s", "<10s", "<30s", "<1m", "<5m", ">5m".
-    public static func age(_ seconds: Double) -> String {
-        switch seconds {
-        case ..<2: return "<2s"
-        case ..<5: return "<5s"
-        case ..<10: return "<10s"
-        case ..<30: return "<30s"
-        case ..<60: return "<1m"
-        case ..<300: return "<5m"
-        default: return ">5m"
-        }
+    /// "HH:MM:SS" of local seconds since the epoch.
+    public static func timeOfDay(_ seconds: Double) -> String {
+        let t = ((Int64(seconds.rounded(.down)) % 86_400) + 86_400) % 86_400
+        func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(two(t / 3600)):\(two(t / 60 % 60)):\(two(t % 60))"
     }
 }

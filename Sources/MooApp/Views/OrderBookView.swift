@@ -63,7 +63,7 @@ public enum OrderBookView {
         let spreadY = body.y + perSide
         var spread = "spread -"
         if let a = asks.first, let b = bids.first {
-            spread = "spread \(Format.price(a.price - b.price, code, kind: kind))"
+            spread = "spread \((a.price - b.price).fixed(Format.decimals(code, price: a.price, kind: kind)))"
         }
         grid.write(TextLayout.fit(spread, width: body.width - 2, align: .center), x: body.x + 2, y: spreadY,
                    style: c.value(.bookSpread), limit: body.width - 2)

@@ -18,7 +18,8 @@ public enum StatusBarView {
         var right: [String] = []
         if let q = s.quota { right.append("quota \(q.used)/\(q.total)") }
         if let b = s.orderBudget { right.append("orders \(b.used)/\(b.limit)") }
-        right.append("push " + (s.lastPushAt.map { Format.age(s.now - $0) } ?? "-"))
+        // The arrival time of the newest push, not a ticking age: an idle screen must not change.
+        right.append("push " + (s.lastPushAt.map { Format.timeOfDay($0 + s.wallClockOffset) } ?? "-"))
         let tail = right.joined(separator: "  ") + " "
         let w = CharacterWidth.of(tail)
         if rect.maxX - w > x + 1 {

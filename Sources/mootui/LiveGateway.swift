@@ -1,0 +1,83 @@
+import MooApp
+import OpenDClient
+import OpenDProtocol
+import TradingKit
+
+extension Gateway {
+    /// The live gateway: MooApp's closures over a started `OpenDClient`, trading in `environment`.
+    static func live(_ client: OpenDClient, address: String, environment: TradingEnvironment) -> Gateway {
+        Gateway(
+            address: address,
+            events: {
+                AsyncStream { continuation in
+                    let task = Task {
+                        for await event in client.events {
+                            if let mapped = GatewayEvent(event) { continuation.yield(mapped) }
+                        }
+                        continuation.finish()
+                    }
+                    continuation.onTermination = { _ in task.cancel() }
+                }
+            },
+            subscribe: { codes, types in try await client.subscribe(codes, types) },
+            unsubscribe: { codes, types in try await client.unsubscribe(codes, types) },
+            securityInfo: { codes in
+                do {
+                    return try await client.securityInfo(codes)
+                } catch ClientError.unknownSecurity {
+                    return []  // the reducer says "unknown code"
+                }
+            },
+            snapshots: { codes in try await client.snapshots(codes) },
+            orderBook: { code in try await client.orderBook(code, depth: 10) },
+            ticks: { code, count in try await client.ticks(code, count: count) },
+            bars: { code, period, count in
+                try await client.subscribe([code], [.kline(period)])
+                return try await client.bars(code, period: period, count: count)
+            },
+            accounts: {
+                let all = try await client.accounts().filter { $0.environment == environment }
+                if !all.isEmpty { try await client.subscribeTradePushes(all) }
+                return all
+            },
+            funds: { account in try await client.funds(account) },
+            positions: { account in try await client.positions(account) },
+            orders: { account in try await client.orders(account) },
+            cancelOrder: { account, id in try await client.cancelOrder(account, orderID: id) },
+            quota: {
+                let info = try await client.subscriptionInfo()
+                return Quota(used: info.used, total: info.used + info.remaining)
+            },
+            orderBudget: { account in
+                let budget = client.connection.rateBudget(for: .trdPlaceOrder, accountID: account?.id)
+                return OrderBudget(used: budget.used, limit: budget.limit)
+            })
+    }
+}
+
+extension GatewayEvent {
+    /// The app's view of a client event.
+    init?(_ event: ClientEvent) {
+        switch event {
+        case let .connection(state):
+            switch state {
+            case .idle: self = .connection(.connecting(attempt: 1))
+            case let .connecting(attempt): self = .connection(.connecting(attempt: attempt))
+            case .connected, .resubscribed: self = .connection(.live)
+            case let .disconnected(reason): self = .connection(.disconnected(reason: reason))
+            case let .reconnecting(attempt, delay):
+                let c = delay.components
+                self = .connection(.reconnecting(attempt: attempt,
+                                                 delaySeconds: Double(c.seconds) + Double(c.attoseconds) / 1e18))
+            case .closed: self = .connection(.closed)
+            }
+        case let .quote(q): self = .quote(q)
+        case let .orderBook(b): self = .orderBook(b)
+        case let .ticks(code, ticks): self = .ticks(code, ticks)
+        case let .bars(code, period, bars): self = .bars(code, period, bars)
+        case let .order(o): self = .order(o)
+        case let .fill(f): self = .fill(f)
+        case let .notice(text): self = .notice(text)
+        }
+    }
+}
