@@ -6,9 +6,9 @@
 // frames is timed by Scripts/interop/bench_sdk_orderbook.py and printed alongside.
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import Foundation
 import NIOCore
@@ -88,7 +88,7 @@ struct Consumer {
     var books = 0
     var checksum: Int64 = 0
     mutating func take(_ event: ClientEvent) {
-        if case let .orderBook(book) = event {
+        if case .orderBook(let book) = event {
             books += 1
             checksum &+= (book.bestBid?.price.micros ?? 0) &+ (book.bestAsk?.volume ?? 0)
         }
@@ -107,7 +107,8 @@ while let arg = args.next() {
     case "--no-sdk": runSDK = false
     case "--breakdown": breakdown = true
     default:
-        FileHandle.standardError.write(Data("usage: bench-protocol [--pushes N] [--frames-out FILE] [--no-sdk] [--breakdown]\n".utf8))
+        FileHandle.standardError.write(
+            Data("usage: bench-protocol [--pushes N] [--frames-out FILE] [--no-sdk] [--breakdown]\n".utf8))
         exit(2)
     }
 }
@@ -146,10 +147,14 @@ let perSecond = Double(handled) / (cpuNs / 1e9)
 let usPerPush = cpuNs / 1e3 / Double(handled)
 let frameSize = frameBytes.count / distinct
 print("bench-protocol: Qot_UpdateOrderBook push, 10 levels a side, \(frameSize) bytes/frame, \(handled) pushes")
-print(String(format: "  mootui (Swift)   %10.0f pushes/s on one core   %6.2f µs CPU/push   (wall %.2f s, checksum %lld)",
-             perSecond, usPerPush, wallNs / 1e9, consumer.checksum))
-print(String(format: "  goal             %10.0f pushes/s                 %6.2f µs CPU/push   -> %@", 300_000.0, 3.33,
-             perSecond >= 300_000 ? "met" : "NOT met"))
+print(
+    String(
+        format: "  mootui (Swift)   %10.0f pushes/s on one core   %6.2f µs CPU/push   (wall %.2f s, checksum %lld)",
+        perSecond, usPerPush, wallNs / 1e9, consumer.checksum))
+print(
+    String(
+        format: "  goal             %10.0f pushes/s                 %6.2f µs CPU/push   -> %@", 300_000.0, 3.33,
+        perSecond >= 300_000 ? "met" : "NOT met"))
 
 // As the client runs it: a decoding task yields ClientEvents into an AsyncStream that another
 // task consumes (what OpenDClient.events does); CPU of the whole process, both tasks.
@@ -180,8 +185,10 @@ do {
     precondition(sink.books == sent, "every push must reach the stream consumer")
     let cpu = Double(processCPUNanoseconds() - c0)
     let wall = Double(wallNanoseconds() - w0)
-    print(String(format: "  via AsyncStream  %10.0f pushes/s (wall)          %6.2f µs CPU/push, both tasks (wall %.2f s)",
-                 Double(sent) / (wall / 1e9), cpu / 1e3 / Double(sent), wall / 1e9))
+    print(
+        String(
+            format: "  via AsyncStream  %10.0f pushes/s (wall)          %6.2f µs CPU/push, both tasks (wall %.2f s)",
+            Double(sent) / (wall / 1e9), cpu / 1e3 / Double(sent), wall / 1e9))
 }
 
 // Where the time goes: framing alone, framing + protobuf, the whole path (above).
@@ -194,7 +201,9 @@ if breakdown {
             n += try body(&buffer)
         }
         let ns = Double(threadCPUNanoseconds() - c0)
-        print("    " + name.padding(toLength: 44, withPad: " ", startingAt: 0) + String(format: "%6.2f µs CPU/push", ns / 1e3 / Double(n)))
+        print(
+            "    " + name.padding(toLength: 44, withPad: " ", startingAt: 0)
+                + String(format: "%6.2f µs CPU/push", ns / 1e3 / Double(n)))
     }
     try stage("frame only (header + SHA-1)") { buffer in
         var n = 0

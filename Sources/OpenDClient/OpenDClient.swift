@@ -53,14 +53,15 @@ public final class OpenDClient: Sendable {
                 let decoder = PushDecoder()
                 for await event in stream {
                     switch event {
-                    case let .state(state):
+                    case .state(let state):
                         continuation.yield(.connection(state))
-                    case let .push(frame):
+                    case .push(let frame):
                         do {
                             try decoder.decode(frame) { continuation.yield($0) }
                         } catch {
-                            logger.warning("ignored a push mootui could not read",
-                                           metadata: ["proto": "\(frame.protoID)", "error": "\(error)"])
+                            logger.warning(
+                                "ignored a push mootui could not read",
+                                metadata: ["proto": "\(frame.protoID)", "error": "\(error)"])
                             continuation.yield(.notice("ignored push \(frame.protoID): \(error)"))
                         }
                     }

@@ -25,13 +25,16 @@ struct QuoteCommand: AsyncParsableCommand {
             if json {
                 printJSON(.array(ordered.map(snapshotJSON)))
             } else {
-                var table = TextTable(["CODE", "NAME", "LAST", "CHANGE", "CHANGE%", "BID", "ASK", "VOLUME", "LOT", "UPDATED"],
-                                      leftAligned: [0, 1, 9])
+                var table = TextTable(
+                    ["CODE", "NAME", "LAST", "CHANGE", "CHANGE%", "BID", "ASK", "VOLUME", "LOT", "UPDATED"],
+                    leftAligned: [0, 1, 9])
                 for s in ordered {
                     let change = s.last - s.previousClose
-                    table.add([s.code.description, s.name, s.last.formatted(minDecimals: 2), signed(change),
-                               s.last.percentChange(from: s.previousClose), s.bid?.formatted(minDecimals: 2) ?? "—",
-                               s.ask?.formatted(minDecimals: 2) ?? "—", "\(s.volume)", "\(s.lotSize)", s.updateTime])
+                    table.add([
+                        s.code.description, s.name, s.last.formatted(minDecimals: 2), signed(change),
+                        s.last.percentChange(from: s.previousClose), s.bid?.formatted(minDecimals: 2) ?? "—",
+                        s.ask?.formatted(minDecimals: 2) ?? "—", "\(s.volume)", "\(s.lotSize)", s.updateTime,
+                    ])
                 }
                 table.print()
             }
@@ -58,19 +61,22 @@ struct BookCommand: AsyncParsableCommand {
                 return try await client.orderBook(code, depth: depth)
             }
             if json {
-                printJSON(.object([
-                    ("code", .string(book.code.description)), ("name", .string(book.name)),
-                    ("bids", .array(book.bids.map(levelJSON))), ("asks", .array(book.asks.map(levelJSON))),
-                ]))
+                printJSON(
+                    .object([
+                        ("code", .string(book.code.description)), ("name", .string(book.name)),
+                        ("bids", .array(book.bids.map(levelJSON))), ("asks", .array(book.asks.map(levelJSON))),
+                    ]))
             } else {
                 Swift.print("\(book.code) \(book.name)")
                 var table = TextTable(["#", "ORDERS", "BID VOL", "BID", "ASK", "ASK VOL", "ORDERS"])
                 for i in 0..<max(book.bids.count, book.asks.count) {
                     let bid = i < book.bids.count ? book.bids[i] : nil
                     let ask = i < book.asks.count ? book.asks[i] : nil
-                    table.add(["\(i + 1)", bid.map { "\($0.orderCount)" } ?? "", bid.map { "\($0.volume)" } ?? "",
-                               bid?.price.formatted(minDecimals: 2) ?? "", ask?.price.formatted(minDecimals: 2) ?? "",
-                               ask.map { "\($0.volume)" } ?? "", ask.map { "\($0.orderCount)" } ?? ""])
+                    table.add([
+                        "\(i + 1)", bid.map { "\($0.orderCount)" } ?? "", bid.map { "\($0.volume)" } ?? "",
+                        bid?.price.formatted(minDecimals: 2) ?? "", ask?.price.formatted(minDecimals: 2) ?? "",
+                        ask.map { "\($0.volume)" } ?? "", ask.map { "\($0.orderCount)" } ?? "",
+                    ])
                 }
                 table.print()
             }
@@ -101,16 +107,19 @@ struct KLineCommand: AsyncParsableCommand {
                 return try await client.bars(code, period: period, count: count)
             }
             if json {
-                printJSON(.object([
-                    ("code", .string(code.description)), ("ktype", .string(period.rawValue)),
-                    ("bars", .array(bars.map(barJSON))),
-                ]))
+                printJSON(
+                    .object([
+                        ("code", .string(code.description)), ("ktype", .string(period.rawValue)),
+                        ("bars", .array(bars.map(barJSON))),
+                    ]))
             } else {
                 var table = TextTable(["TIME", "OPEN", "HIGH", "LOW", "CLOSE", "VOLUME", "TURNOVER"], leftAligned: [0])
                 for b in bars {
-                    table.add([b.time, b.open.formatted(minDecimals: 2), b.high.formatted(minDecimals: 2),
-                               b.low.formatted(minDecimals: 2), b.close.formatted(minDecimals: 2), "\(b.volume)",
-                               b.turnover.fixed(2)])
+                    table.add([
+                        b.time, b.open.formatted(minDecimals: 2), b.high.formatted(minDecimals: 2),
+                        b.low.formatted(minDecimals: 2), b.close.formatted(minDecimals: 2), "\(b.volume)",
+                        b.turnover.fixed(2),
+                    ])
                 }
                 table.print()
             }
@@ -163,20 +172,24 @@ struct AccountsCommand: AsyncParsableCommand {
             let accounts = try await withGateway(gateway) { try await $0.accounts() }
                 .filter { filter == nil || $0.environment == filter }
             if json {
-                printJSON(.array(accounts.map { a in
-                    .object([
-                        ("id", .uint(a.id)), ("env", .string(a.environment.rawValue)),
-                        ("markets", .array(a.markets.map { .string(tradeMarketName($0)) })),
-                        ("type", .string(a.accountType == 2 ? "margin" : "cash")),
-                        ("card", .string(a.cardNumber)),
-                    ])
-                }))
+                printJSON(
+                    .array(
+                        accounts.map { a in
+                            .object([
+                                ("id", .uint(a.id)), ("env", .string(a.environment.rawValue)),
+                                ("markets", .array(a.markets.map { .string(tradeMarketName($0)) })),
+                                ("type", .string(a.accountType == 2 ? "margin" : "cash")),
+                                ("card", .string(a.cardNumber)),
+                            ])
+                        }))
             } else {
                 var table = TextTable(["ACCOUNT", "ENV", "MARKETS", "TYPE", "CARD"], leftAligned: [1, 2, 3, 4])
                 for a in accounts {
-                    table.add(["\(a.id)", a.environment.rawValue.uppercased(),
-                               a.markets.map(tradeMarketName).joined(separator: ","),
-                               a.accountType == 2 ? "margin" : "cash", a.cardNumber])
+                    table.add([
+                        "\(a.id)", a.environment.rawValue.uppercased(),
+                        a.markets.map(tradeMarketName).joined(separator: ","),
+                        a.accountType == 2 ? "margin" : "cash", a.cardNumber,
+                    ])
                 }
                 table.print()
             }
@@ -202,21 +215,28 @@ struct FundsCommand: AsyncParsableCommand {
                 return rows
             }
             if json {
-                printJSON(.array(rows.map { a, f in
-                    .object([
-                        ("account", .uint(a.id)), ("currency", .string(f.currency)),
-                        ("buyingPower", .price(f.buyingPower)), ("totalAssets", .price(f.totalAssets)),
-                        ("cash", .price(f.cash)), ("marketValue", .price(f.marketValue)),
-                        ("frozenCash", .price(f.frozenCash)), ("unrealizedPL", .price(f.unrealizedPL)),
-                        ("realizedPL", .price(f.realizedPL)),
-                    ])
-                }))
+                printJSON(
+                    .array(
+                        rows.map { a, f in
+                            .object([
+                                ("account", .uint(a.id)), ("currency", .string(f.currency)),
+                                ("buyingPower", .price(f.buyingPower)), ("totalAssets", .price(f.totalAssets)),
+                                ("cash", .price(f.cash)), ("marketValue", .price(f.marketValue)),
+                                ("frozenCash", .price(f.frozenCash)), ("unrealizedPL", .price(f.unrealizedPL)),
+                                ("realizedPL", .price(f.realizedPL)),
+                            ])
+                        }))
             } else {
-                var table = TextTable(["ACCOUNT", "CCY", "BUYING POWER", "TOTAL ASSETS", "CASH", "MARKET VALUE", "FROZEN",
-                                       "UNREALIZED P/L"], leftAligned: [1])
+                var table = TextTable(
+                    [
+                        "ACCOUNT", "CCY", "BUYING POWER", "TOTAL ASSETS", "CASH", "MARKET VALUE", "FROZEN",
+                        "UNREALIZED P/L",
+                    ], leftAligned: [1])
                 for (a, f) in rows {
-                    table.add(["\(a.id)", f.currency, f.buyingPower.fixed(2), f.totalAssets.fixed(2), f.cash.fixed(2),
-                               f.marketValue.fixed(2), f.frozenCash.fixed(2), signed(f.unrealizedPL, decimals: 2)])
+                    table.add([
+                        "\(a.id)", f.currency, f.buyingPower.fixed(2), f.totalAssets.fixed(2), f.cash.fixed(2),
+                        f.marketValue.fixed(2), f.frozenCash.fixed(2), signed(f.unrealizedPL, decimals: 2),
+                    ])
                 }
                 table.print()
             }
@@ -242,21 +262,27 @@ struct PositionsCommand: AsyncParsableCommand {
                 return rows
             }
             if json {
-                printJSON(.array(rows.map { a, p in
-                    .object([
-                        ("account", .uint(a.id)), ("code", .string(p.code.description)), ("name", .string(p.name)),
-                        ("quantity", .int(p.quantity)), ("sellable", .int(p.sellableQuantity)),
-                        ("costPrice", .price(p.costPrice)), ("lastPrice", .price(p.lastPrice)),
-                        ("marketValue", .price(p.marketValue)), ("profitLoss", .price(p.profitLoss)),
-                    ])
-                }))
+                printJSON(
+                    .array(
+                        rows.map { a, p in
+                            .object([
+                                ("account", .uint(a.id)), ("code", .string(p.code.description)),
+                                ("name", .string(p.name)),
+                                ("quantity", .int(p.quantity)), ("sellable", .int(p.sellableQuantity)),
+                                ("costPrice", .price(p.costPrice)), ("lastPrice", .price(p.lastPrice)),
+                                ("marketValue", .price(p.marketValue)), ("profitLoss", .price(p.profitLoss)),
+                            ])
+                        }))
             } else {
-                var table = TextTable(["ACCOUNT", "CODE", "NAME", "QTY", "SELLABLE", "COST", "LAST", "VALUE", "P/L"],
-                                      leftAligned: [1, 2])
+                var table = TextTable(
+                    ["ACCOUNT", "CODE", "NAME", "QTY", "SELLABLE", "COST", "LAST", "VALUE", "P/L"],
+                    leftAligned: [1, 2])
                 for (a, p) in rows {
-                    table.add(["\(a.id)", p.code.description, p.name, "\(p.quantity)", "\(p.sellableQuantity)",
-                               p.costPrice.formatted(minDecimals: 2), p.lastPrice.formatted(minDecimals: 2),
-                               p.marketValue.fixed(2), signed(p.profitLoss, decimals: 2)])
+                    table.add([
+                        "\(a.id)", p.code.description, p.name, "\(p.quantity)", "\(p.sellableQuantity)",
+                        p.costPrice.formatted(minDecimals: 2), p.lastPrice.formatted(minDecimals: 2),
+                        p.marketValue.fixed(2), signed(p.profitLoss, decimals: 2),
+                    ])
                 }
                 if rows.isEmpty { Swift.print("no positions") } else { table.print() }
             }
@@ -282,13 +308,18 @@ struct OrdersCommand: AsyncParsableCommand {
             if json {
                 printJSON(.array(orders.map(orderJSON)))
             } else {
-                var table = TextTable(["ACCOUNT", "ORDER ID", "CODE", "NAME", "SIDE", "TYPE", "STATUS", "QTY", "FILLED",
-                                       "PRICE", "AVG FILL", "UPDATED"], leftAligned: [1, 2, 3, 4, 5, 6, 11])
+                var table = TextTable(
+                    [
+                        "ACCOUNT", "ORDER ID", "CODE", "NAME", "SIDE", "TYPE", "STATUS", "QTY", "FILLED",
+                        "PRICE", "AVG FILL", "UPDATED",
+                    ], leftAligned: [1, 2, 3, 4, 5, 6, 11])
                 for o in orders {
-                    table.add(["\(o.accountID)", o.id, o.code.description, o.name, o.side.rawValue.uppercased(),
-                               o.type.description, o.status.description, "\(o.quantity)", "\(o.filledQuantity)",
-                               o.type.needsPrice ? o.price.formatted(minDecimals: 2) : "MKT",
-                               o.averageFillPrice.formatted(minDecimals: 2), o.updateTime])
+                    table.add([
+                        "\(o.accountID)", o.id, o.code.description, o.name, o.side.rawValue.uppercased(),
+                        o.type.description, o.status.description, "\(o.quantity)", "\(o.filledQuantity)",
+                        o.type.needsPrice ? o.price.formatted(minDecimals: 2) : "MKT",
+                        o.averageFillPrice.formatted(minDecimals: 2), o.updateTime,
+                    ])
                 }
                 if orders.isEmpty { Swift.print("no orders") } else { table.print() }
             }
@@ -337,8 +368,9 @@ struct OrderPlaceCommand: AsyncParsableCommand {
                 limit = p
             }
             let env = try accounts.environment()
-            let request = OrderRequest(code: code, side: side, type: orderType, price: limit, quantity: qty,
-                                       remark: remark)
+            let request = OrderRequest(
+                code: code, side: side, type: orderType, price: limit, quantity: qty,
+                remark: remark)
             let (account, orderID) = try await withGateway(gateway) { client -> (Account, String) in
                 let info = try await client.securityInfo([code])[0]
                 if orderType.needsPrice, let why = info.tickRules.violation(limit) {
@@ -350,7 +382,8 @@ struct OrderPlaceCommand: AsyncParsableCommand {
                 }
                 if let why = info.lotRules.violation(quantity: qty, side: side) {
                     // An odd remainder may be sold in full: check the holding before refusing.
-                    let held = side == .sell
+                    let held =
+                        side == .sell
                         ? try await client.positions(account).first { $0.code == code }?.quantity ?? 0 : 0
                     if info.lotRules.violation(quantity: qty, side: side, position: held) != nil {
                         throw OneShotError("order refused before sending: \(code) \(why)")
@@ -362,14 +395,18 @@ struct OrderPlaceCommand: AsyncParsableCommand {
                 return (account, try await client.placeOrder(account, request))
             }
             if json {
-                printJSON(.object([
-                    ("orderID", .string(orderID)), ("account", .uint(account.id)), ("code", .string(code.description)),
-                    ("side", .string(side.rawValue)), ("type", .string(type.lowercased())), ("quantity", .int(qty)),
-                    ("price", orderType.needsPrice ? .price(limit) : .null),
-                ]))
+                printJSON(
+                    .object([
+                        ("orderID", .string(orderID)), ("account", .uint(account.id)),
+                        ("code", .string(code.description)),
+                        ("side", .string(side.rawValue)), ("type", .string(type.lowercased())), ("quantity", .int(qty)),
+                        ("price", orderType.needsPrice ? .price(limit) : .null),
+                    ]))
             } else {
                 let at = orderType.needsPrice ? "@ \(limit.formatted(minDecimals: 2))" : "at market"
-                Swift.print("placed order \(orderID): \(side.rawValue.uppercased()) \(qty) \(code) \(at) (account \(account.id))")
+                Swift.print(
+                    "placed order \(orderID): \(side.rawValue.uppercased()) \(qty) \(code) \(at) (account \(account.id))"
+                )
             }
         }
     }
@@ -401,8 +438,11 @@ struct OrderCancelCommand: AsyncParsableCommand {
                 throw OneShotError("no order \(orderID) in the \(env.rawValue) accounts")
             }
             if json {
-                printJSON(.object([("orderID", .string(order.id)), ("account", .uint(order.accountID)),
-                                   ("cancelRequested", .bool(true))]))
+                printJSON(
+                    .object([
+                        ("orderID", .string(order.id)), ("account", .uint(order.accountID)),
+                        ("cancelRequested", .bool(true)),
+                    ]))
             } else {
                 Swift.print("cancel requested for order \(order.id) (\(order.code), account \(order.accountID))")
             }
@@ -462,7 +502,8 @@ private func orderJSON(_ o: Order) -> JSONValue {
         ("orderID", .string(o.id)), ("account", .uint(o.accountID)), ("code", .string(o.code.description)),
         ("name", .string(o.name)), ("side", .string(o.side.rawValue)), ("type", .string(o.type.description)),
         ("status", .string(o.status.description)), ("quantity", .int(o.quantity)),
-        ("filled", .int(o.filledQuantity)), ("price", .price(o.price)), ("averageFillPrice", .price(o.averageFillPrice)),
+        ("filled", .int(o.filledQuantity)), ("price", .price(o.price)),
+        ("averageFillPrice", .price(o.averageFillPrice)),
         ("createTime", .string(o.createTime)), ("updateTime", .string(o.updateTime)), ("remark", .string(o.remark)),
     ])
 }
@@ -481,14 +522,15 @@ indirect enum JSONValue {
     /// Compact JSON text.
     var text: String {
         switch self {
-        case let .string(s): return Self.quote(s)
-        case let .int(i): return String(i)
-        case let .uint(u): return String(u)
-        case let .price(p): return p.formatted()
-        case let .bool(b): return b ? "true" : "false"
+        case .string(let s): return Self.quote(s)
+        case .int(let i): return String(i)
+        case .uint(let u): return String(u)
+        case .price(let p): return p.formatted()
+        case .bool(let b): return b ? "true" : "false"
         case .null: return "null"
-        case let .array(items): return "[" + items.map(\.text).joined(separator: ",") + "]"
-        case let .object(pairs): return "{" + pairs.map { Self.quote($0.0) + ":" + $0.1.text }.joined(separator: ",") + "}"
+        case .array(let items): return "[" + items.map(\.text).joined(separator: ",") + "]"
+        case .object(let pairs):
+            return "{" + pairs.map { Self.quote($0.0) + ":" + $0.1.text }.joined(separator: ",") + "}"
         }
     }
 
@@ -529,7 +571,9 @@ struct TextTable {
     func print() {
         let all = [headers] + rows
         var widths = Array(repeating: 0, count: headers.count)
-        for row in all { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], Self.width(cell)) } }
+        for row in all {
+            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], Self.width(cell)) }
+        }
         for row in all {
             var line = ""
             for (i, cell) in row.enumerated() where i < widths.count {
@@ -545,7 +589,8 @@ struct TextTable {
     static func width(_ s: String) -> Int {
         s.unicodeScalars.reduce(0) { total, u in
             let v = u.value
-            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+            let wide =
+                (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
                 || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
                 || (0xFFE0...0xFFE6).contains(v) || (0x20000...0x3FFFD).contains(v)
             return total + (wide ? 2 : 1)

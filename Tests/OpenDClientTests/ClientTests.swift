@@ -32,7 +32,7 @@ final class ClientTests: XCTestCase {
     private func answer(_ proto: ProtoID, _ make: @escaping @Sendable (Frame) throws -> any OpenDResponse) {
         server.setScript { frame, _ in
             guard frame.protoID == proto.rawValue, let response = try? make(frame),
-                  let bytes: [UInt8] = try? response.serializedBytes(partial: true)
+                let bytes: [UInt8] = try? response.serializedBytes(partial: true)
             else { return .standard }
             // partial: the test fills only the fields it checks; the client decodes tolerantly too.
             return .respond(Frame(protoID: frame.protoID, serial: frame.serial, body: ByteBuffer(bytes: bytes)))
@@ -91,7 +91,9 @@ final class ClientTests: XCTestCase {
         let bars = try await client.historyBars(hk, period: .day, from: "2026-11-01", to: "2026-11-27")
         XCTAssertEqual(bars.map(\.time), ["2026-11-25 00:00:00", "2026-11-26 00:00:00"])
         XCTAssertEqual(bars.first?.close, Price(micros: 52_631_194))
-        let requests = try server.frames(.qotRequestHistoryKL).map { try $0.frame.decode(QotRequestHistoryKL_Request.self).c2S }
+        let requests = try server.frames(.qotRequestHistoryKL).map {
+            try $0.frame.decode(QotRequestHistoryKL_Request.self).c2S
+        }
         XCTAssertEqual(requests.count, 2)
         XCTAssertEqual(requests[0].beginTime, "2026-11-01 00:00:00")
         XCTAssertEqual(requests[0].endTime, "2026-11-27 23:59:59")
@@ -154,8 +156,13 @@ final class ClientTests: XCTestCase {
             return TrdGetAccList_Response.success(s2c)
         }
         let accounts = try await client.accounts()
-        XCTAssertEqual(accounts, [Account(id: 281_756_420_273_981_734, environment: .simulate, markets: [3],
-                                          accountType: 1, simulateType: 1)])
+        XCTAssertEqual(
+            accounts,
+            [
+                Account(
+                    id: 281_756_420_273_981_734, environment: .simulate, markets: [3],
+                    accountType: 1, simulateType: 1)
+            ])
         let c2s = try XCTUnwrap(server.frames(.trdGetAccList).first).frame.decode(TrdGetAccList_Request.self).c2S
         XCTAssertEqual(c2s.userID, 4242)  // loginUserID from InitConnect
         XCTAssertEqual(c2s.trdCategory, 1)
@@ -164,11 +171,13 @@ final class ClientTests: XCTestCase {
 
     func testPlaceOrderSendsPacketIDHeaderAndExactPrice() async throws {
         let account = Account(id: 10_003, environment: .simulate, markets: [3])
-        let request = OrderRequest(code: SecurityCode(market: .sh, symbol: "600519"), side: .buy, type: .limit,
-                                   price: Price("1680.01")!, quantity: 100, remark: "t1")
+        let request = OrderRequest(
+            code: SecurityCode(market: .sh, symbol: "600519"), side: .buy, type: .limit,
+            price: Price("1680.01")!, quantity: 100, remark: "t1")
         let orderID = try await client.placeOrder(account, request)
         let sent = try XCTUnwrap(server.frames(.trdPlaceOrder).first)
-        XCTAssertEqual(orderID, String(sent.frame.serial))  // the scripted server answers orderID = serial, no orderIDEx
+        // The scripted server answers orderID = serial and no orderIDEx.
+        XCTAssertEqual(orderID, String(sent.frame.serial))
         let c2s = try sent.frame.decode(TrdPlaceOrder_Request.self).c2S
         XCTAssertEqual(c2s.packetID.serialNo, sent.frame.serial)
         XCTAssertEqual(c2s.packetID.connID, client.connection.info?.connID)
@@ -260,26 +269,30 @@ final class ClientTests: XCTestCase {
         try server.push(pushFrame(.qotUpdateKL, QotUpdateKL_Response.success(bars)), session: 1)
 
         try await waitUntil("four push events") {
-            seen.withLockedValue { $0.filter { if case .connection = $0 { return false } else { return true } }.count } >= 4
+            seen.withLockedValue { $0.filter { if case .connection = $0 { return false } else { return true } }.count }
+                >= 4
         }
-        let pushes = seen.withLockedValue { $0 }.filter { if case .connection = $0 { return false } else { return true } }
-        guard case let .orderBook(b) = pushes[0] else { return XCTFail("\(pushes[0])") }
+        let pushes = seen.withLockedValue { $0 }.filter {
+            if case .connection = $0 { return false } else { return true }
+        }
+        guard case .orderBook(let b) = pushes[0] else { return XCTFail("\(pushes[0])") }
         XCTAssertEqual(b.bestAsk, BookLevel(price: Price("359.8")!, volume: 200, orderCount: 2))
-        guard case let .quote(q) = pushes[1] else { return XCTFail("\(pushes[1])") }
+        guard case .quote(let q) = pushes[1] else { return XCTFail("\(pushes[1])") }
         XCTAssertEqual(q.last, Price("359.6"))
-        guard case let .order(o) = pushes[2] else { return XCTFail("\(pushes[2])") }
+        guard case .order(let o) = pushes[2] else { return XCTFail("\(pushes[2])") }
         XCTAssertEqual(o.id, "o-1")
         XCTAssertEqual(o.numericID, 9_007_199_254_740_993)
         XCTAssertEqual(o.accountID, 10_001)
         XCTAssertEqual(o.side, .sell)
         XCTAssertEqual(o.status, .submitted)
-        guard case let .bars(code, period, list) = pushes[3] else { return XCTFail("\(pushes[3])") }
+        guard case .bars(let code, let period, let list) = pushes[3] else { return XCTFail("\(pushes[3])") }
         XCTAssertEqual(code, hk)
         XCTAssertEqual(period, .fiveMinutes)
         XCTAssertEqual(list.first?.close, Price("359.6"))
-        XCTAssertTrue(seen.withLockedValue { $0 }.contains {
-            if case .connection(.connected) = $0 { return true } else { return false }
-        })
+        XCTAssertTrue(
+            seen.withLockedValue { $0 }.contains {
+                if case .connection(.connected) = $0 { return true } else { return false }
+            })
     }
 
     func testShutdownFinishesTheEventStream() async throws {

@@ -58,7 +58,7 @@ final class ConversionOrderBookReaderTests: XCTestCase {
             let response = randomPush(&g)
             let bytes: [UInt8] = try response.serializedBytes()
             let expected = try OrderBook(wire: try QotUpdateOrderBook_Response(serializedBytes: bytes).s2C)
-            guard case let .book(book)? = read(bytes) else { return XCTFail("push \(i) declined") }
+            guard case .book(let book)? = read(bytes) else { return XCTFail("push \(i) declined") }
             XCTAssertEqual(book, expected, "push \(i)")
         }
     }
@@ -73,7 +73,7 @@ final class ConversionOrderBookReaderTests: XCTestCase {
         s2c.security = SecurityCode(market: .hk, symbol: "00700").wireSecurity
         s2c.orderBookBidList = [level]
         let bytes: [UInt8] = try QotUpdateOrderBook_Response.success(s2c).serializedBytes()
-        guard case let .book(book)? = read(bytes) else { return XCTFail("declined") }
+        guard case .book(let book)? = read(bytes) else { return XCTFail("declined") }
         XCTAssertEqual(book.bids.first?.volume, 124)
         XCTAssertEqual(book.bids.first?.price, Price("359.6"))
     }
@@ -92,7 +92,7 @@ final class ConversionOrderBookReaderTests: XCTestCase {
         // the generated decoder also accepts, read identically. Never a crash.
         for cut in 0..<bytes.count {
             let prefix = Array(bytes[0..<cut])
-            guard case let .book(book)? = read(prefix) else { continue }
+            guard case .book(let book)? = read(prefix) else { continue }
             let generated = try? QotUpdateOrderBook_Response(serializedBytes: prefix, partial: true)
             XCTAssertEqual(book, try generated.map { try OrderBook(wire: $0.s2C) }, "cut at \(cut)")
         }
@@ -118,7 +118,8 @@ final class ConversionOrderBookReaderTests: XCTestCase {
         var s2c = QotUpdateOrderBook_S2C()
         s2c.security.market = 2
         s2c.security.code = "HSImain"
-        let frame = try Frame(protoID: .qotUpdateOrderBook, serial: 1, message: QotUpdateOrderBook_Response.success(s2c))
+        let frame = try Frame(
+            protoID: .qotUpdateOrderBook, serial: 1, message: QotUpdateOrderBook_Response.success(s2c))
         XCTAssertThrowsError(try PushDecoder().decode(frame) { _ in }) { error in
             XCTAssertEqual(error as? ConversionError, .unknownQuoteMarket(2, code: "HSImain"))
         }
@@ -131,7 +132,7 @@ final class ConversionOrderBookReaderTests: XCTestCase {
         let ok = try Frame(protoID: .qotUpdateOrderBook, serial: 2, message: QotUpdateOrderBook_Response.success(s2c))
         var events: [ClientEvent] = []
         try PushDecoder().decode(ok) { events.append($0) }
-        guard events.count == 1, case let .orderBook(book) = events[0] else { return XCTFail("\(events)") }
+        guard events.count == 1, case .orderBook(let book) = events[0] else { return XCTFail("\(events)") }
         XCTAssertEqual(book.bestAsk, BookLevel(price: Price("359.8")!, volume: 200, orderCount: 1))
     }
 }

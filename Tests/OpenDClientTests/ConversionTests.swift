@@ -29,13 +29,21 @@ final class ConversionTests: XCTestCase {
     }
 
     func testTradeCodeUsesSecMarketThenInfersFromTradeMarket() throws {
-        XCTAssertEqual(try SecurityCode(tradeCode: "600519", secMarket: 31), SecurityCode(market: .sh, symbol: "600519"))
-        XCTAssertEqual(try SecurityCode(tradeCode: "000001", secMarket: 32), SecurityCode(market: .sz, symbol: "000001"))
+        XCTAssertEqual(
+            try SecurityCode(tradeCode: "600519", secMarket: 31), SecurityCode(market: .sh, symbol: "600519"))
+        XCTAssertEqual(
+            try SecurityCode(tradeCode: "000001", secMarket: 32), SecurityCode(market: .sz, symbol: "000001"))
         XCTAssertEqual(try SecurityCode(tradeCode: "AAPL", secMarket: 2), SecurityCode(market: .us, symbol: "AAPL"))
         // Older gateways omit secMarket: infer from the account market and the A-share prefix.
-        XCTAssertEqual(try SecurityCode(tradeCode: "688981", secMarket: nil, trdMarket: 4), SecurityCode(market: .sh, symbol: "688981"))
-        XCTAssertEqual(try SecurityCode(tradeCode: "300750", secMarket: 0, trdMarket: 3), SecurityCode(market: .sz, symbol: "300750"))
-        XCTAssertEqual(try SecurityCode(tradeCode: "09988", secMarket: nil, trdMarket: 1), SecurityCode(market: .hk, symbol: "09988"))
+        XCTAssertEqual(
+            try SecurityCode(tradeCode: "688981", secMarket: nil, trdMarket: 4),
+            SecurityCode(market: .sh, symbol: "688981"))
+        XCTAssertEqual(
+            try SecurityCode(tradeCode: "300750", secMarket: 0, trdMarket: 3),
+            SecurityCode(market: .sz, symbol: "300750"))
+        XCTAssertEqual(
+            try SecurityCode(tradeCode: "09988", secMarket: nil, trdMarket: 1),
+            SecurityCode(market: .hk, symbol: "09988"))
         XCTAssertThrowsError(try SecurityCode(tradeCode: "D05", secMarket: 41)) { error in
             XCTAssertEqual(error as? ConversionError, .unknownTradeMarket(41, code: "D05"))
         }
@@ -348,8 +356,9 @@ final class ConversionTests: XCTestCase {
 
     func testPlaceOrderBodyUsesCNForSimulateAndHKCCForReal() throws {
         let code = SecurityCode(market: .sh, symbol: "600519")
-        let request = OrderRequest(code: code, side: .buy, type: .limit, price: Price("1680.01")!, quantity: 100,
-                                   remark: "r1")
+        let request = OrderRequest(
+            code: code, side: .buy, type: .limit, price: Price("1680.01")!, quantity: 100,
+            remark: "r1")
         let sim = try request.placeOrderC2S(for: account(.simulate, [3]))
         XCTAssertEqual(sim.header.trdEnv, 0)
         XCTAssertEqual(sim.header.trdMarket, 3)
@@ -366,8 +375,9 @@ final class ConversionTests: XCTestCase {
         XCTAssertEqual(real.header.trdEnv, 1)
         XCTAssertEqual(real.header.trdMarket, 4)
         XCTAssertThrowsError(try request.placeOrderC2S(for: account(.simulate, [1]))) { error in
-            XCTAssertEqual(error as? ConversionError,
-                           .accountCannotTrade(accountID: 8_000_123, code: code, trdMarket: 3))
+            XCTAssertEqual(
+                error as? ConversionError,
+                .accountCannotTrade(accountID: 8_000_123, code: code, trdMarket: 3))
         }
     }
 
@@ -381,7 +391,8 @@ final class ConversionTests: XCTestCase {
         XCTAssertFalse(c.hasRemark)
         // Survives the wire (packetID is filled later by the connection, hence partial): the decoded double converts back to the same exact price.
         let bytes: [UInt8] = try c.serializedBytes(partial: true)
-        XCTAssertEqual(Price(wire: try TrdPlaceOrder_C2S(serializedBytes: bytes, partial: true).price), Price(micros: 432_100))
+        XCTAssertEqual(
+            Price(wire: try TrdPlaceOrder_C2S(serializedBytes: bytes, partial: true).price), Price(micros: 432_100))
     }
 
     func testMarketOrderSendsZeroPriceAndBadRequestsAreRefused() throws {
@@ -394,8 +405,9 @@ final class ConversionTests: XCTestCase {
         XCTAssertThrowsError(try zeroQty.placeOrderC2S(for: account(.simulate, [1])))
         let noPrice = OrderRequest(code: code, side: .buy, type: .limit, price: .zero, quantity: 100)
         XCTAssertThrowsError(try noPrice.placeOrderC2S(for: account(.simulate, [1])))
-        let longRemark = OrderRequest(code: code, side: .buy, type: .limit, price: Price("359.6")!, quantity: 100,
-                                      remark: String(repeating: "备", count: 22))  // 66 bytes
+        let longRemark = OrderRequest(
+            code: code, side: .buy, type: .limit, price: Price("359.6")!, quantity: 100,
+            remark: String(repeating: "备", count: 22))  // 66 bytes
         XCTAssertThrowsError(try longRemark.placeOrderC2S(for: account(.simulate, [1])))
     }
 }

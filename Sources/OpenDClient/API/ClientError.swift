@@ -9,13 +9,14 @@ public enum ClientError: Error, Sendable, Equatable, CustomStringConvertible {
     /// History paging did not advance: the gateway returned the same key twice.
     case pagingStalled(SecurityCode)
 
+    /// One line for the trader.
     public var description: String {
         switch self {
-        case let .unknownSecurity(codes):
+        case .unknownSecurity(let codes):
             return "unknown security: \(codes.map(\.description).joined(separator: ", "))"
-        case let .incompleteReply(what):
+        case .incompleteReply(let what):
             return "incomplete reply from OpenD: \(what)"
-        case let .pagingStalled(code):
+        case .pagingStalled(let code):
             return "history K-line paging for \(code) did not advance"
         }
     }

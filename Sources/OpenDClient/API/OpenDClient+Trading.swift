@@ -46,7 +46,8 @@ extension OpenDClient {
     }
 
     /// Largest quantities for an order of `type` at `price` (2111), already in whole lots.
-    public func maxQuantities(_ account: Account, code: SecurityCode, price: Price, type: OrderType = .limit) async throws
+    public func maxQuantities(_ account: Account, code: SecurityCode, price: Price, type: OrderType = .limit)
+        async throws
         -> MaxQuantities
     {
         var c = TrdGetMaxTrdQtys_C2S()
@@ -90,8 +91,10 @@ extension OpenDClient {
 
     /// Changes a working order's price and total quantity (2205, op NORMAL). `quantity` is the
     /// new TOTAL, not the remainder. `code` picks the trade market (else the account's first).
-    public func modifyOrder(_ account: Account, orderID: String, price: Price, quantity: Int64,
-                            code: SecurityCode? = nil) async throws {
+    public func modifyOrder(
+        _ account: Account, orderID: String, price: Price, quantity: Int64,
+        code: SecurityCode? = nil
+    ) async throws {
         guard quantity > 0 else { throw ConversionError.invalidRequest("quantity must be positive, got \(quantity)") }
         guard price > .zero else { throw ConversionError.invalidRequest("price must be positive") }
         var c = try modifyBody(account, orderID: orderID, operation: 1, code: code)

@@ -15,7 +15,7 @@ public struct PushDecoder: Sendable {
         case .qotUpdateOrderBook:
             if frame.format == .protobuf {
                 switch frame.body.withUnsafeReadableBytes(OrderBookWireReader.read) {
-                case let .book(book)?: deliver(.orderBook(book)); return
+                case .book(let book)?: deliver(.orderBook(book)); return
                 case .failed?: return
                 case nil: break  // the generated decoder decides
                 }
@@ -73,9 +73,11 @@ public struct PushDecoder: Sendable {
         case 4:
             return "OpenD quote rights changed (HK \(n.qotRight.hkQotRight), US \(n.qotRight.usQotRight))"
         case 6:
-            return "OpenD quota: \(n.apiQuota.subQuota) subscriptions, \(n.apiQuota.historyKlquota) history K-line codes"
+            return
+                "OpenD quota: \(n.apiQuota.subQuota) subscriptions, \(n.apiQuota.historyKlquota) history K-line codes"
         case 7:
-            return "OpenD quota used: \(n.usedQuota.usedSubQuota) subscriptions, \(n.usedQuota.usedKlineQuota) history K-line codes"
+            return
+                "OpenD quota used: \(n.usedQuota.usedSubQuota) subscriptions, \(n.usedQuota.usedKlineQuota) history K-line codes"
         default:
             return "OpenD notice type \(n.type)"
         }

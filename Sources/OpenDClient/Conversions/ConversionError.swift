@@ -15,19 +15,20 @@ public enum ConversionError: Error, Sendable, Equatable, CustomStringConvertible
     /// A request value that cannot go on the wire (non-positive quantity, market order with a remark too long…).
     case invalidRequest(String)
 
+    /// One line for the trader.
     public var description: String {
         switch self {
-        case let .unknownQuoteMarket(m, code):
+        case .unknownQuoteMarket(let m, let code):
             return "unsupported quote market \(m) for code '\(code)' (mootui trades HK, US, SH, SZ)"
-        case let .unknownTradeMarket(m, code):
+        case .unknownTradeMarket(let m, let code):
             return "unsupported trade security market \(m) for code '\(code)'"
-        case let .unknownSide(s, context):
+        case .unknownSide(let s, let context):
             return "unknown trade side \(s) in \(context)"
-        case let .missingField(field, message):
+        case .missingField(let field, let message):
             return "\(message) has no \(field)"
-        case let .accountCannotTrade(accountID, code, trdMarket):
+        case .accountCannotTrade(let accountID, let code, let trdMarket):
             return "account \(accountID) cannot trade \(code) (needs trade market \(trdMarket))"
-        case let .invalidRequest(why):
+        case .invalidRequest(let why):
             return "invalid request: \(why)"
         }
     }

@@ -7,8 +7,9 @@ extension Fill {
         guard let side = OrderSide(wireValue: f.trdSide) else {
             throw ConversionError.unknownSide(f.trdSide, context: "fill \(f.fillIdex)")
         }
-        let code = try SecurityCode(tradeCode: f.code, secMarket: f.hasSecMarket ? f.secMarket : nil,
-                                    trdMarket: f.hasTrdMarket ? f.trdMarket : trdMarket)
+        let code = try SecurityCode(
+            tradeCode: f.code, secMarket: f.hasSecMarket ? f.secMarket : nil,
+            trdMarket: f.hasTrdMarket ? f.trdMarket : trdMarket)
         let orderID = f.hasOrderIdex && !f.orderIdex.isEmpty ? f.orderIdex : (f.hasOrderID ? String(f.orderID) : "")
         self.init(
             id: f.fillID, idEx: f.fillIdex, orderID: orderID, accountID: accountID, code: code, name: f.name,

@@ -7,8 +7,9 @@ extension Order {
         guard let side = OrderSide(wireValue: o.trdSide) else {
             throw ConversionError.unknownSide(o.trdSide, context: "order \(o.orderIdex)")
         }
-        let code = try SecurityCode(tradeCode: o.code, secMarket: o.hasSecMarket ? o.secMarket : nil,
-                                    trdMarket: o.hasTrdMarket ? o.trdMarket : trdMarket)
+        let code = try SecurityCode(
+            tradeCode: o.code, secMarket: o.hasSecMarket ? o.secMarket : nil,
+            trdMarket: o.hasTrdMarket ? o.trdMarket : trdMarket)
         self.init(
             id: o.orderIdex.isEmpty ? String(o.orderID) : o.orderIdex,
             numericID: o.orderID,

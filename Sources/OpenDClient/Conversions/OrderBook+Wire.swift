@@ -16,9 +16,10 @@ extension BookLevel {
     /// One depth level; the high-precision volume wins when present.
     @inline(__always)
     public init(wire level: QotCommon_OrderBook) {
-        self.init(price: Price(wire: level.price),
-                  volume: WireQuantity.volume(level.volume, hp: level.hpVolume, hasHP: level.hasHpVolume),
-                  orderCount: level.orederCount)
+        self.init(
+            price: Price(wire: level.price),
+            volume: WireQuantity.volume(level.volume, hp: level.hpVolume, hasHP: level.hasHpVolume),
+            orderCount: level.orederCount)
     }
 }
 

@@ -112,9 +112,10 @@ public enum OrderBookWireReader {
                 guard r.skip(wire) else { return nil }
             }
         }
-        return BookLevel(price: Price(wire: price),
-                         volume: WireQuantity.volume(volume, hp: hp ?? 0, hasHP: hp != nil),
-                         orderCount: count)
+        return BookLevel(
+            price: Price(wire: price),
+            volume: WireQuantity.volume(volume, hp: hp ?? 0, hasHP: hp != nil),
+            orderCount: count)
     }
 
     /// A bounds-checked cursor over protobuf wire bytes.
