@@ -99,4 +99,7 @@ ok "order cancel" order cancel "$order_id" "${gw[@]}"
 refused "cancel unknown order" "no order" order cancel "no-such-order" "${gw[@]}"
 
 ok "embedded simulator" quote HK.00700
+openssl genrsa -traditional -out "$work/key.pem" 1024 2> /dev/null
+ok "embedded simulator, encrypted (--rsa-key)" quote SH.600519 --rsa-key "$work/key.pem"
+refused "unreadable key file" "RSA key" quote HK.00700 --rsa-key "$work/no-such-key.pem"
 echo "cli: all one-shot checks passed"
