@@ -157,4 +157,16 @@ wait_for 15 "mootui exits on SIGTERM" has "MOOTUI-EXIT="
 [ "$(pane '#{cursor_flag}')" = 1 ] || fail "cursor still hidden after SIGTERM"
 echo "ok: terminal restored after SIGTERM"
 
+echo "== Ctrl-C restores the terminal; LANG=C renders plain ASCII"
+tmux -L "$sock" kill-session -t ui 2>/dev/null || true
+tmux -L "$sock" new-session -d -s ui -x 100 -y 30 \
+  "env LANG=C LC_ALL=C TERM=xterm-256color XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_STATE_HOME='$XDG_STATE_HOME' '$bin' --watch HK.00700,SH.600519 ; echo MOOTUI-EXIT=\$?; exec cat"
+wait_for 60 "LANG=C: live with the ladder drawn" has_all " LIVE " "spread"
+wait_for 10 "LANG=C: ASCII borders, no box drawing" has_all "^-+ Watchlist" "!─" "!│"
+tmux -L "$sock" send-keys -t ui C-c
+wait_for 15 "mootui exits on Ctrl-C" has "MOOTUI-EXIT="
+[ "$(pane '#{alternate_on}')" = 0 ] || fail "alternate screen still on after Ctrl-C"
+[ "$(pane '#{cursor_flag}')" = 1 ] || fail "cursor still hidden after Ctrl-C"
+echo "ok: terminal restored after Ctrl-C"
+
 echo "tui e2e: all checks passed"

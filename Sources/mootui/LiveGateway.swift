@@ -35,6 +35,7 @@ extension Gateway {
                 try await client.subscribe([code], [.kline(period)])
                 return try await client.bars(code, period: period, count: count)
             },
+            marketStates: { codes in try await client.marketStates(codes) },
             accounts: {
                 let all = try await client.accounts().filter { $0.environment == environment }
                 if !all.isEmpty { try await client.subscribeTradePushes(all) }

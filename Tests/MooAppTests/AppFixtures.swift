@@ -64,6 +64,7 @@ enum AppFixtures {
         }
         s.candles[CandleSeries(tencent, .oneMinute)] = minute
         s.candles[CandleSeries(tencent, .fiveMinutes)] = five
+        s.marketStates[tencent] = .morning
         s.account = Account(id: 1001, environment: .simulate, markets: [1])
         s.positions = [Position(id: 1, code: tencent, name: "腾讯控股", quantity: 500, sellableQuantity: 500,
                                 costPrice: p("300"), lastPrice: p("320.2"), marketValue: p("160100"),

@@ -16,6 +16,8 @@ public struct Gateway: Sendable {
     public var ticks: @Sendable (SecurityCode, Int) async throws -> [Tick]
     /// The latest `count` bars of a period (subscribing to it first, so it stays live).
     public var bars: @Sendable (SecurityCode, BarPeriod, Int) async throws -> [Bar]
+    /// Trading phase of each code's market.
+    public var marketStates: @Sendable ([SecurityCode]) async throws -> [SecurityCode: MarketState]
     public var accounts: @Sendable () async throws -> [Account]
     public var funds: @Sendable (Account) async throws -> Funds
     public var positions: @Sendable (Account) async throws -> [Position]
@@ -37,6 +39,7 @@ public struct Gateway: Sendable {
         orderBook: @escaping @Sendable (SecurityCode) async throws -> OrderBook,
         ticks: @escaping @Sendable (SecurityCode, Int) async throws -> [Tick],
         bars: @escaping @Sendable (SecurityCode, BarPeriod, Int) async throws -> [Bar],
+        marketStates: @escaping @Sendable ([SecurityCode]) async throws -> [SecurityCode: MarketState],
         accounts: @escaping @Sendable () async throws -> [Account],
         funds: @escaping @Sendable (Account) async throws -> Funds,
         positions: @escaping @Sendable (Account) async throws -> [Position],
@@ -47,7 +50,7 @@ public struct Gateway: Sendable {
     ) {
         self.address = address; self.events = events; self.subscribe = subscribe; self.unsubscribe = unsubscribe
         self.securityInfo = securityInfo; self.snapshots = snapshots; self.orderBook = orderBook; self.ticks = ticks
-        self.bars = bars; self.accounts = accounts; self.funds = funds; self.positions = positions
+        self.bars = bars; self.marketStates = marketStates; self.accounts = accounts; self.funds = funds; self.positions = positions
         self.orders = orders; self.cancelOrder = cancelOrder; self.quota = quota; self.orderBudget = orderBudget
     }
 
@@ -58,7 +61,7 @@ public struct Gateway: Sendable {
             address: address, events: { AsyncStream { $0.finish() } }, subscribe: { _, _ in },
             unsubscribe: { _, _ in }, securityInfo: { _ in [] }, snapshots: { _ in [] },
             orderBook: { _ in throw Unimplemented() }, ticks: { _, _ in [] }, bars: { _, _, _ in [] },
-            accounts: { [] }, funds: { _ in throw Unimplemented() }, positions: { _ in [] }, orders: { _ in [] },
+            marketStates: { _ in [:] }, accounts: { [] }, funds: { _ in throw Unimplemented() }, positions: { _ in [] }, orders: { _ in [] },
             cancelOrder: { _, _ in throw Unimplemented() }, quota: { nil }, orderBudget: { _ in nil })
     }
 }

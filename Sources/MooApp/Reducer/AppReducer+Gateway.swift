@@ -69,6 +69,8 @@ extension AppReducer {
             return [.saveWatchlist(state.watchlist), .subscribe([code], [.quote]), .loadSnapshots([code])]
         case let .securityInfo(infos):
             for info in infos { state.securities[info.code] = info }
+        case let .marketStates(states):
+            state.marketStates.merge(states) { $1 }
         case let .snapshots(snaps):
             for s in snaps {
                 state.quotes[s.code] = Quote(

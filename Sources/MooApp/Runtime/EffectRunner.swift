@@ -97,6 +97,7 @@ struct Worker: Sendable {
             case let .watchDetail(code):
                 try await gateway.subscribe([code], [.orderBook, .ticker, .kline(.oneMinute)])
                 post(.response(.limits(try? await gateway.quota(), nil)))
+                if let states = try? await gateway.marketStates([code]) { post(.response(.marketStates(states))) }
                 async let book = gateway.orderBook(code)
                 async let ticks = gateway.ticks(code, AppReducer.initialTicks)
                 async let bars = gateway.bars(code, .oneMinute, AppReducer.initialBars)

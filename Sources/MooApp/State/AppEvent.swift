@@ -23,6 +23,7 @@ public enum GatewayResponse: Sendable, Hashable {
     /// The check of a code typed after `/`: its info, or nil when the gateway does not know it.
     case securityChecked(SecurityCode, SecurityInfo?)
     case securityInfo([SecurityInfo])
+    case marketStates([SecurityCode: MarketState])
     case snapshots([Snapshot])
     case orderBook(OrderBook)
     case ticks(SecurityCode, [Tick])

@@ -24,6 +24,7 @@ public struct AppState: Sendable, Equatable {
     // market data
     public var watchlist: [SecurityCode]
     public var securities: [SecurityCode: SecurityInfo] = [:]
+    public var marketStates: [SecurityCode: MarketState] = [:]
     public var quotes: [SecurityCode: Quote] = [:]
     public var books: [SecurityCode: OrderBook] = [:]
     /// Newest first, at most ``tapeLimit`` per code.

@@ -28,9 +28,15 @@ public enum QuoteHeaderView {
             + (q.previousClose > .zero ? q.last.percentChange(from: q.previousClose) : "")
         x += grid.write(last, x: x, y: rect.y, style: style, limit: rect.maxX - x)
         if q.isSuspended {
-            grid.write("  SUSPENDED", x: x, y: rect.y, style: c.theme[.statusWarning], limit: rect.maxX - x)
+            x += grid.write("  SUSPENDED", x: x, y: rect.y, style: c.theme[.statusWarning], limit: rect.maxX - x)
         } else if s.isStale {
-            grid.write("  STALE", x: x, y: rect.y, style: c.theme[.statusWarning], limit: rect.maxX - x)
+            x += grid.write("  STALE", x: x, y: rect.y, style: c.theme[.statusWarning], limit: rect.maxX - x)
+        }
+        if let phase = s.marketStates[code] {
+            let role: ThemeRole = phase.isTrading ? .statusLive : .dim
+            var style = c.theme[role]
+            style.background = c.theme[.text].background
+            grid.write("  \(phase)", x: x, y: rect.y, style: style, limit: rect.maxX - x)
         }
         let p = { (v: Price) in Format.price(v, code, kind: kind) }
         let line2 = "Open \(p(q.open))  High \(p(q.high))  Low \(p(q.low))  Prev \(p(q.previousClose))"
