@@ -60,25 +60,27 @@ extension GatewayEvent {
     /// The app's view of a client event.
     init?(_ event: ClientEvent) {
         switch event {
-        case let .connection(state):
+        case .connection(let state):
             switch state {
             case .idle: self = .connection(.connecting(attempt: 1))
-            case let .connecting(attempt): self = .connection(.connecting(attempt: attempt))
+            case .connecting(let attempt): self = .connection(.connecting(attempt: attempt))
             case .connected, .resubscribed: self = .connection(.live)
-            case let .disconnected(reason): self = .connection(.disconnected(reason: reason))
-            case let .reconnecting(attempt, delay):
+            case .disconnected(let reason): self = .connection(.disconnected(reason: reason))
+            case .reconnecting(let attempt, let delay):
                 let c = delay.components
-                self = .connection(.reconnecting(attempt: attempt,
-                                                 delaySeconds: Double(c.seconds) + Double(c.attoseconds) / 1e18))
+                self = .connection(
+                    .reconnecting(
+                        attempt: attempt,
+                        delaySeconds: Double(c.seconds) + Double(c.attoseconds) / 1e18))
             case .closed: self = .connection(.closed)
             }
-        case let .quote(q): self = .quote(q)
-        case let .orderBook(b): self = .orderBook(b)
-        case let .ticks(code, ticks): self = .ticks(code, ticks)
-        case let .bars(code, period, bars): self = .bars(code, period, bars)
-        case let .order(o): self = .order(o)
-        case let .fill(f): self = .fill(f)
-        case let .notice(text): self = .notice(text)
+        case .quote(let q): self = .quote(q)
+        case .orderBook(let b): self = .orderBook(b)
+        case .ticks(let code, let ticks): self = .ticks(code, ticks)
+        case .bars(let code, let period, let bars): self = .bars(code, period, bars)
+        case .order(let o): self = .order(o)
+        case .fill(let f): self = .fill(f)
+        case .notice(let text): self = .notice(text)
         }
     }
 }

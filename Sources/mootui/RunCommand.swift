@@ -44,7 +44,8 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         guard isatty(0) == 1, isatty(1) == 1 else {
-            throw ValidationError("the terminal UI needs an interactive terminal; see `mootui help` for one-shot commands")
+            throw ValidationError(
+                "the terminal UI needs an interactive terminal; see `mootui help` for one-shot commands")
         }
         let logger = try startLogging(environment)
         var problems: [ConfigFileError] = []
@@ -56,7 +57,8 @@ struct RunCommand: AsyncParsableCommand {
         let (chosenKeymap, keymapProblem) = AppearanceLoader.keymap(keymap ?? config.keymap, environment: environment)
         if let keymapProblem { problems.append(keymapProblem) }
         for p in problems { logger.warning("\(p.description)") }
-        let watchlist = try watch.map { try $0.split(separator: ",").map { try SecurityCode(parsing: String($0)) } }
+        let watchlist =
+            try watch.map { try $0.split(separator: ",").map { try SecurityCode(parsing: String($0)) } }
             ?? config.watchlist
         let tradingEnvironment = TradingEnvironment(rawValue: env) ?? .simulate
         let fps = maxFPS
@@ -75,12 +77,16 @@ struct RunCommand: AsyncParsableCommand {
 
     /// Sends swift-log to the log file.
     private func startLogging(_ environment: [String: String]) throws -> Logger {
-        let path = log ?? {
-            if let state = environment["XDG_STATE_HOME"], !state.isEmpty { return state + "/mootui/mootui.log" }
-            return (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state/mootui/mootui.log"
-        }()
+        let path =
+            log
+            ?? {
+                if let state = environment["XDG_STATE_HOME"], !state.isEmpty { return state + "/mootui/mootui.log" }
+                return (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state/mootui/mootui.log"
+            }()
         let sink: FileLogHandler.Sink
-        do { sink = try FileLogHandler.open(path: path) } catch { throw ValidationError("cannot open log file \(path): \(error)") }
+        do { sink = try FileLogHandler.open(path: path) } catch {
+            throw ValidationError("cannot open log file \(path): \(error)")
+        }
         LoggingSystem.bootstrap { label in FileLogHandler(label: label, sink: sink) }
         var logger = Logger(label: "mootui.tui")
         logger.logLevel = .info
@@ -143,14 +149,18 @@ private func runUI(settings: UISettings, gateway: Gateway, logger: Logger) throw
     defer { terminal.restore() }
     let mailbox = Mailbox<AppEvent>()
     defer { mailbox.close() }
-    let runner = EffectRunner(gateway: gateway, post: { mailbox.post($0) }, saveWatchlist: settings.save,
-                              log: { logger.warning("\($0)") })
+    let runner = EffectRunner(
+        gateway: gateway, post: { mailbox.post($0) }, saveWatchlist: settings.save,
+        log: { logger.warning("\($0)") })
     defer { runner.finish() }
-    var state = AppState(environment: settings.environment, gatewayAddress: settings.address,
-                         watchlist: settings.watchlist, keymap: settings.keymap)
-    state.wallClockOffset = Date().timeIntervalSince1970 + Double(TimeZone.current.secondsFromGMT()) - monotonicSeconds()
-    let program = MooProgram(state: state, theme: settings.theme.adapted(to: terminal.colorSupport),
-                             glyphs: terminal.glyphs, perform: { runner.perform($0) })
+    var state = AppState(
+        environment: settings.environment, gatewayAddress: settings.address,
+        watchlist: settings.watchlist, keymap: settings.keymap)
+    state.wallClockOffset =
+        Date().timeIntervalSince1970 + Double(TimeZone.current.secondsFromGMT()) - monotonicSeconds()
+    let program = MooProgram(
+        state: state, theme: settings.theme.adapted(to: terminal.colorSupport),
+        glyphs: terminal.glyphs, perform: { runner.perform($0) })
     let loop = TerminalEventLoop(program: program, mailbox: mailbox, maxFPS: settings.maxFPS)
     let pump = runner.pumpEvents(now: { monotonicSeconds() })
     defer { pump.cancel() }

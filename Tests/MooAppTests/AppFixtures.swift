@@ -28,11 +28,13 @@ enum AppFixtures {
         s.securities[tencent] = SecurityInfo(code: tencent, name: "腾讯控股", lotSize: 100, kind: .stock)
         s.securities[moutai] = SecurityInfo(code: moutai, name: "贵州茅台", lotSize: 100, kind: .stock)
         s.securities[apple] = SecurityInfo(code: apple, name: "Apple", lotSize: 1, kind: .stock)
-        s.quotes[tencent] = Quote(code: tencent, name: "腾讯控股", last: p("320.2"), open: p("316.4"), high: p("322"),
-                                  low: p("315.8"), previousClose: p("316.4"), volume: 12_345_600,
-                                  turnover: p("3951234567.5"), priceSpread: p("0.2"))
-        s.quotes[moutai] = Quote(code: moutai, name: "贵州茅台", last: p("1688.5"), previousClose: p("1701"),
-                                 volume: 2_345_678)
+        s.quotes[tencent] = Quote(
+            code: tencent, name: "腾讯控股", last: p("320.2"), open: p("316.4"), high: p("322"),
+            low: p("315.8"), previousClose: p("316.4"), volume: 12_345_600,
+            turnover: p("3951234567.5"), priceSpread: p("0.2"))
+        s.quotes[moutai] = Quote(
+            code: moutai, name: "贵州茅台", last: p("1688.5"), previousClose: p("1701"),
+            volume: 2_345_678)
         s.quotes[apple] = Quote(code: apple, name: "Apple", last: p("189.3"), previousClose: p("189.3"), volume: 45_678)
         var asks: [BookLevel] = [], bids: [BookLevel] = []
         for i in 0..<10 {
@@ -46,36 +48,49 @@ enum AppFixtures {
             let time = "2026-11-27 10:3\(i / 10):\(second)"
             let price = p("320.2") + Price(micros: Int64(i % 3) * 200_000)
             let direction: TradeDirection = i % 3 == 0 ? .buy : (i % 3 == 1 ? .sell : .neutral)
-            ticks.append(Tick(sequence: Int64(1000 - i), time: time, price: price, volume: Int64(100 * (i + 1)),
-                              direction: direction))
+            ticks.append(
+                Tick(
+                    sequence: Int64(1000 - i), time: time, price: price, volume: Int64(100 * (i + 1)),
+                    direction: direction))
         }
         s.tapes[tencent] = ticks
-        let closes = ["318", "318.4", "319", "318.8", "319.6", "320", "319.8", "320.4", "320.2", "320.6", "321", "320.2"]
+        let closes = [
+            "318", "318.4", "319", "318.8", "319.6", "320", "319.8", "320.4", "320.2", "320.6", "321", "320.2",
+        ]
         var minute: [Bar] = [], five: [Bar] = []
         for (i, c) in closes.enumerated() {
             let close = p(c)
             let t1 = "2026-11-27 10:\(String(format: "%02d", 20 + i)):00"
-            minute.append(Bar(time: t1, open: close - p("0.2"), high: close + p("0.4"), low: close - p("0.6"),
-                              close: close, volume: 1000))
+            minute.append(
+                Bar(
+                    time: t1, open: close - p("0.2"), high: close + p("0.4"), low: close - p("0.6"),
+                    close: close, volume: 1000))
             let up = i % 2 == 0
             let t5 = "2026-11-27 \(9 + i / 12):\(String(format: "%02d", (i % 12) * 5)):00"
             let open = up ? close - p("0.4") : close + p("0.4")
-            five.append(Bar(time: t5, open: open, high: close + p("0.8"), low: close - p("0.8"), close: close, volume: 5000))
+            five.append(
+                Bar(time: t5, open: open, high: close + p("0.8"), low: close - p("0.8"), close: close, volume: 5000))
         }
         s.candles[CandleSeries(tencent, .oneMinute)] = minute
         s.candles[CandleSeries(tencent, .fiveMinutes)] = five
         s.marketStates[tencent] = .morning
         s.account = Account(id: 1001, environment: .simulate, markets: [1])
-        s.positions = [Position(id: 1, code: tencent, name: "腾讯控股", quantity: 500, sellableQuantity: 500,
-                                costPrice: p("300"), lastPrice: p("320.2"), marketValue: p("160100"),
-                                profitLoss: p("10100"))]
+        s.positions = [
+            Position(
+                id: 1, code: tencent, name: "腾讯控股", quantity: 500, sellableQuantity: 500,
+                costPrice: p("300"), lastPrice: p("320.2"), marketValue: p("160100"),
+                profitLoss: p("10100"))
+        ]
         s.orders = [
-            Order(id: "FT1002", numericID: 1002, code: tencent, name: "腾讯控股", side: .buy, type: .limit,
-                  status: .submitted, quantity: 300, price: p("319.8"), createTime: "2026-11-27 10:31:00",
-                  updateTime: "2026-11-27 10:31:00"),
-            Order(id: "FT1001", numericID: 1001, code: moutai, name: "贵州茅台", side: .sell, type: .limit,
-                  status: .filled, quantity: 100, price: p("1690"), filledQuantity: 100, createTime: "2026-11-27 09:45:12",
-                  updateTime: "2026-11-27 09:45:13"),
+            Order(
+                id: "FT1002", numericID: 1002, code: tencent, name: "腾讯控股", side: .buy, type: .limit,
+                status: .submitted, quantity: 300, price: p("319.8"), createTime: "2026-11-27 10:31:00",
+                updateTime: "2026-11-27 10:31:00"),
+            Order(
+                id: "FT1001", numericID: 1001, code: moutai, name: "贵州茅台", side: .sell, type: .limit,
+                status: .filled, quantity: 100, price: p("1690"), filledQuantity: 100,
+                createTime: "2026-11-27 09:45:12",
+                updateTime: "2026-11-27 09:45:13"),
         ]
         s.quota = Quota(used: 8, total: 100)
         s.orderBudget = OrderBudget(used: 1, limit: 15)
@@ -106,6 +121,8 @@ func assertSnapshot(_ grid: CellGrid, named name: String, file: StaticString = #
             let el = i < e.count ? String(e[i]) : "<none>", al = i < a.count ? String(a[i]) : "<none>"
             if el != al { diff.append("line \(i + 1):\n  expected: \(el)\n  actual:   \(al)") }
         }
-        XCTFail("snapshot \(name) differs (RECORD_SNAPSHOTS=1 re-records):\n" + diff.joined(separator: "\n"), file: file, line: line)
+        XCTFail(
+            "snapshot \(name) differs (RECORD_SNAPSHOTS=1 re-records):\n" + diff.joined(separator: "\n"), file: file,
+            line: line)
     }
 }

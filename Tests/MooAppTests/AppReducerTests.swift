@@ -9,14 +9,16 @@ final class AppReducerTests: XCTestCase {
     func testStartSubscribesTheWatchlistAndLoadsTheSelectedCode() {
         var s = F.emptyState()
         let effects = AppReducer.reduce(&s, .started)
-        XCTAssertEqual(effects, [
-            .subscribe([F.tencent, F.moutai, F.apple], [.quote]),
-            .loadSecurityInfo([F.tencent, F.moutai, F.apple]),
-            .loadSnapshots([F.tencent, F.moutai, F.apple]),
-            .watchDetail(F.tencent),
-            .loadHistory(CandleSeries(F.tencent, .fiveMinutes), count: AppReducer.initialBars),
-            .loadPortfolio, .refreshLimits,
-        ])
+        XCTAssertEqual(
+            effects,
+            [
+                .subscribe([F.tencent, F.moutai, F.apple], [.quote]),
+                .loadSecurityInfo([F.tencent, F.moutai, F.apple]),
+                .loadSnapshots([F.tencent, F.moutai, F.apple]),
+                .watchDetail(F.tencent),
+                .loadHistory(CandleSeries(F.tencent, .fiveMinutes), count: AppReducer.initialBars),
+                .loadPortfolio, .refreshLimits,
+            ])
         XCTAssertEqual(s.connection, .live)
         XCTAssertFalse(s.isStale)
     }
@@ -57,7 +59,8 @@ final class AppReducerTests: XCTestCase {
         let info = SecurityInfo(code: F.alibaba, name: "阿里巴巴-W", lotSize: 100, kind: .stock)
         let effects = AppReducer.reduce(&s, .response(.securityChecked(F.alibaba, info)))
         XCTAssertEqual(s.watchlist, [F.tencent, F.moutai, F.apple, F.alibaba])
-        XCTAssertEqual(effects, [.saveWatchlist(s.watchlist), .subscribe([F.alibaba], [.quote]), .loadSnapshots([F.alibaba])])
+        XCTAssertEqual(
+            effects, [.saveWatchlist(s.watchlist), .subscribe([F.alibaba], [.quote]), .loadSnapshots([F.alibaba])])
         XCTAssertEqual(s.message?.text, "added HK.09988 阿里巴巴-W")
     }
 
@@ -66,8 +69,11 @@ final class AppReducerTests: XCTestCase {
         let ghost = try! SecurityCode(parsing: "HK.99999")
         _ = AppReducer.reduce(&s, .response(.securityChecked(ghost, nil)))
         XCTAssertFalse(s.watchlist.contains(ghost))
-        XCTAssertEqual(s.message, StatusMessage(text: "unknown code HK.99999: the gateway does not list it", isError: true,
-                                                expiresAt: 105))
+        XCTAssertEqual(
+            s.message,
+            StatusMessage(
+                text: "unknown code HK.99999: the gateway does not list it", isError: true,
+                expiresAt: 105))
         _ = AppReducer.reduce(&s, .key(.character("/")))
         for ch in "XX.1" { _ = AppReducer.reduce(&s, .key(.character(ch))) }
         XCTAssertEqual(AppReducer.reduce(&s, .key(.enter)), [])
@@ -85,7 +91,8 @@ final class AppReducerTests: XCTestCase {
         let effects = AppReducer.reduce(&s, .key(.character("d")))
         XCTAssertEqual(s.watchlist, [F.tencent, F.apple])
         XCTAssertEqual(s.selectedCode, F.apple)
-        XCTAssertEqual(Array(effects.prefix(2)), [.saveWatchlist([F.tencent, F.apple]), .unsubscribe([F.moutai], [.quote])])
+        XCTAssertEqual(
+            Array(effects.prefix(2)), [.saveWatchlist([F.tencent, F.apple]), .unsubscribe([F.moutai], [.quote])])
         XCTAssertTrue(effects.contains(.watchDetail(F.apple)))
     }
 
@@ -133,10 +140,13 @@ final class AppReducerTests: XCTestCase {
     func testBarPushReplacesTheFormingBar() {
         var s = F.emptyState()
         let series = CandleSeries(F.tencent, .oneMinute)
-        let a = Bar(time: "2026-11-27 10:00:00", open: F.p("1"), high: F.p("2"), low: F.p("1"), close: F.p("2"), volume: 5)
+        let a = Bar(
+            time: "2026-11-27 10:00:00", open: F.p("1"), high: F.p("2"), low: F.p("1"), close: F.p("2"), volume: 5)
         var b = a
         b.close = F.p("1.5")
-        let c = Bar(time: "2026-11-27 10:01:00", open: F.p("1.5"), high: F.p("1.5"), low: F.p("1.5"), close: F.p("1.5"), volume: 1)
+        let c = Bar(
+            time: "2026-11-27 10:01:00", open: F.p("1.5"), high: F.p("1.5"), low: F.p("1.5"), close: F.p("1.5"),
+            volume: 1)
         _ = AppReducer.reduce(&s, .response(.history(series, [a])))
         _ = AppReducer.reduce(&s, .gateway(.bars(F.tencent, .oneMinute, [b]), at: 1))
         _ = AppReducer.reduce(&s, .gateway(.bars(F.tencent, .oneMinute, [c]), at: 2))
@@ -145,8 +155,9 @@ final class AppReducerTests: XCTestCase {
 
     func testPeriodSwitchLoadsHistoryOnlyOnce() {
         var s = F.liveState()
-        XCTAssertEqual(AppReducer.reduce(&s, .key(.character("]"))),
-                       [.loadHistory(CandleSeries(F.tencent, .fifteenMinutes), count: 120)])
+        XCTAssertEqual(
+            AppReducer.reduce(&s, .key(.character("]"))),
+            [.loadHistory(CandleSeries(F.tencent, .fifteenMinutes), count: 120)])
         XCTAssertEqual(s.chartPeriod, .fifteenMinutes)
         XCTAssertEqual(AppReducer.reduce(&s, .key(.character("["))), [], "5m was loaded at start")
         XCTAssertEqual(AppReducer.reduce(&s, .key(.character("["))), [], "1m comes with the detail subscription")

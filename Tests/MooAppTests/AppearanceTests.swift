@@ -10,15 +10,17 @@ final class AppearanceTests: XCTestCase {
 
     func testEveryKeymapFileLoadsAgainstTheAppsActionsAndMatchesTheBuiltInCopy() throws {
         let dir = Self.repo.appendingPathComponent("Keymaps")
-        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".toml") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".toml") }
+            .sorted()
         XCTAssertEqual(files, ["default.toml", "vim.toml"])
         for f in files {
             let text = try String(contentsOf: dir.appendingPathComponent(f), encoding: .utf8)
             let map = try AppearanceLoader.parseKeymap(text, file: "Keymaps/\(f)")
             XCTAssertEqual(Set(map.tables.keys), KeymapMode.names, "\(f) has a table per mode")
             XCTAssertEqual(map.action(for: .character("q"), modes: ["global"]), "quit")
-            XCTAssertEqual(BuiltinUIFiles.keymap(String(f.dropLast(5))).map { $0 + "\n" }, text,
-                           "Sources/TerminalUI/Config/BuiltinFiles.swift is out of date for Keymaps/\(f)")
+            XCTAssertEqual(
+                BuiltinUIFiles.keymap(String(f.dropLast(5))).map { $0 + "\n" }, text,
+                "Sources/TerminalUI/Config/BuiltinFiles.swift is out of date for Keymaps/\(f)")
         }
     }
 
@@ -34,14 +36,18 @@ final class AppearanceTests: XCTestCase {
         XCTAssertTrue(missing!.description.contains("no such theme"))
 
         let path = NSTemporaryDirectory() + "broken-\(UUID().uuidString).toml"
-        try "[roles]\n\"quote.up\" = { fg = \"green\" }\n\"quote.upp\" = { fg = \"red\" }\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try "[roles]\n\"quote.up\" = { fg = \"green\" }\n\"quote.upp\" = { fg = \"red\" }\n".write(
+            toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let (used, problem) = AppearanceLoader.theme(path, environment: env)
         XCTAssertEqual(used, ThemeLoader.builtinDefault)
-        XCTAssertEqual(problem?.description.hasPrefix("\(path):3: unknown role 'quote.upp'"), true, "\(String(describing: problem))")
+        XCTAssertEqual(
+            problem?.description.hasPrefix("\(path):3: unknown role 'quote.upp'"), true,
+            "\(String(describing: problem))")
 
         let keymapPath = NSTemporaryDirectory() + "keys-\(UUID().uuidString).toml"
-        try "[global]\n\"q\" = \"quit\"\n\"Q\" = \"quit.now\"\n".write(toFile: keymapPath, atomically: true, encoding: .utf8)
+        try "[global]\n\"q\" = \"quit\"\n\"Q\" = \"quit.now\"\n".write(
+            toFile: keymapPath, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: keymapPath) }
         let (keys, keyProblem) = AppearanceLoader.keymap(keymapPath, environment: env)
         XCTAssertEqual(keys, AppearanceLoader.defaultKeymap)
@@ -52,7 +58,8 @@ final class AppearanceTests: XCTestCase {
         let home = NSTemporaryDirectory() + "mootui-xdg-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: home) }
         try FileManager.default.createDirectory(atPath: home + "/mootui/themes", withIntermediateDirectories: true)
-        try "name = \"mine\"\n[roles]\n\"quote.up\" = { fg = 33 }\n".write(toFile: home + "/mootui/themes/mine.toml", atomically: true, encoding: .utf8)
+        try "name = \"mine\"\n[roles]\n\"quote.up\" = { fg = 33 }\n".write(
+            toFile: home + "/mootui/themes/mine.toml", atomically: true, encoding: .utf8)
         let (theme, problem) = AppearanceLoader.theme("mine", environment: ["XDG_CONFIG_HOME": home])
         XCTAssertNil(problem)
         XCTAssertEqual(theme[.quoteUp].foreground, .indexed(33))

@@ -35,15 +35,22 @@ final class EffectRunnerTests: XCTestCase {
             posted.call("book")
             return OrderBook(code: code, asks: [BookLevel(price: F.p("320.4"), volume: 100)], bids: [])
         }
-        gateway.ticks = { _, count in posted.call("ticks \(count)"); return [] }
-        gateway.bars = { _, period, count in posted.call("bars \(period.rawValue) \(count)"); return [] }
+        gateway.ticks = { _, count in
+            posted.call("ticks \(count)"); return []
+        }
+        gateway.bars = { _, period, count in
+            posted.call("bars \(period.rawValue) \(count)"); return []
+        }
         let runner = EffectRunner(gateway: gateway, post: posted.post, saveWatchlist: { _ in })
         runner.perform([.watchDetail(F.tencent)])
         XCTAssertTrue(waitUntil { posted.all.contains { if case .response(.history) = $0 { true } else { false } } })
         XCTAssertEqual(posted.log.first, "subscribe [HK.00700] 3")
         XCTAssertEqual(Set(posted.log.dropFirst()), ["book", "ticks 50", "bars 1m 120"])
-        XCTAssertTrue(posted.all.contains(.response(.orderBook(
-            OrderBook(code: F.tencent, asks: [BookLevel(price: F.p("320.4"), volume: 100)], bids: [])))))
+        XCTAssertTrue(
+            posted.all.contains(
+                .response(
+                    .orderBook(
+                        OrderBook(code: F.tencent, asks: [BookLevel(price: F.p("320.4"), volume: 100)], bids: [])))))
         runner.finish()
     }
 
@@ -63,8 +70,9 @@ final class EffectRunnerTests: XCTestCase {
 
     func testWatchlistSavesHappenInOrder() {
         let posted = Posted()
-        let runner = EffectRunner(gateway: .unimplemented(), post: posted.post,
-                                  saveWatchlist: { codes in posted.call(codes.map(\.description).joined(separator: ",")) })
+        let runner = EffectRunner(
+            gateway: .unimplemented(), post: posted.post,
+            saveWatchlist: { codes in posted.call(codes.map(\.description).joined(separator: ",")) })
         runner.perform([.saveWatchlist([F.tencent]), .saveWatchlist([F.tencent, F.apple]), .saveWatchlist([F.apple])])
         XCTAssertTrue(waitUntil { posted.log.count == 3 })
         XCTAssertEqual(posted.log, ["HK.00700", "HK.00700,US.AAPL", "US.AAPL"])

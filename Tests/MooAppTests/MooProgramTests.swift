@@ -8,7 +8,9 @@ final class MooProgramTests: XCTestCase {
 
     func testIdleScreenSendsNothingAndABurstIsOneFrame() {
         var effects: [Effect] = []
-        let program = MooProgram(state: F.liveState(), theme: ThemeLoader.builtinDefault, glyphs: .unicode) { effects += $0 }
+        let program = MooProgram(state: F.liveState(), theme: ThemeLoader.builtinDefault, glyphs: .unicode) {
+            effects += $0
+        }
         let size = TerminalSize(columns: 120, rows: 40)
         let backend = MemoryBackend(size: size)
         let renderer = FrameRenderer(backend: backend)

@@ -19,8 +19,9 @@ final class ScreenViewSnapshotTests: XCTestCase {
         // CJK names keep the columns after them aligned: "Last" values end in the same column.
         let lines = grid.lines
         let tencent = lines.first { $0.contains("腾讯控股") }!, apple = lines.first { $0.contains("Apple") }!
-        XCTAssertEqual(CharacterWidth.of(tencent[..<tencent.range(of: "320.200")!.upperBound]),
-                       CharacterWidth.of(apple[..<apple.range(of: "189.30")!.upperBound]))
+        XCTAssertEqual(
+            CharacterWidth.of(tencent[..<tencent.range(of: "320.200")!.upperBound]),
+            CharacterWidth.of(apple[..<apple.range(of: "189.30")!.upperBound]))
     }
 
     func testLadderShowsTenLevelsASideWithOwnOrderMarked() {

@@ -6,7 +6,8 @@ final class KeymapLoaderTests: XCTestCase {
     let actions: Set<String> = ["quit", "help", "help.close", "cursor.up"]
 
     func testLoadsTablesAndLooksUpModesInOrder() throws {
-        let text = "[global]\n\"q\" = \"quit\"\n\"?\" = \"help\"\n[help]\n\"q\" = \"help.close\"\n\"ctrl-p\" = \"cursor.up\"\n"
+        let text =
+            "[global]\n\"q\" = \"quit\"\n\"?\" = \"help\"\n[help]\n\"q\" = \"help.close\"\n\"ctrl-p\" = \"cursor.up\"\n"
         let map = try KeymapLoader.parse(text, file: "k.toml", modes: modes, actions: actions)
         XCTAssertEqual(map.action(for: .character("q"), modes: ["help", "global"]), "help.close")
         XCTAssertEqual(map.action(for: .character("q"), modes: ["global"]), "quit")
@@ -17,15 +18,20 @@ final class KeymapLoaderTests: XCTestCase {
     func testUnknownActionIsRejectedWithItsLine() {
         let text = "[global]\n\"q\" = \"quit\"\n\"x\" = \"explode\"\n"
         XCTAssertThrowsError(try KeymapLoader.parse(text, file: "k.toml", modes: modes, actions: actions)) { error in
-            XCTAssertEqual((error as! ConfigFileError).description, "k.toml:3: unknown action 'explode' for 'x' in [global]")
+            XCTAssertEqual(
+                (error as! ConfigFileError).description, "k.toml:3: unknown action 'explode' for 'x' in [global]")
         }
     }
 
     func testUnknownModeAndKeyAreRejected() {
-        XCTAssertThrowsError(try KeymapLoader.parse("[ticker]\n\"q\" = \"quit\"\n", file: "k", modes: modes, actions: actions)) {
+        XCTAssertThrowsError(
+            try KeymapLoader.parse("[ticker]\n\"q\" = \"quit\"\n", file: "k", modes: modes, actions: actions)
+        ) {
             XCTAssertEqual(($0 as! ConfigFileError).line, 1)
         }
-        XCTAssertThrowsError(try KeymapLoader.parse("[global]\n\"hyper-q\" = \"quit\"\n", file: "k", modes: modes, actions: actions)) {
+        XCTAssertThrowsError(
+            try KeymapLoader.parse("[global]\n\"hyper-q\" = \"quit\"\n", file: "k", modes: modes, actions: actions)
+        ) {
             XCTAssertEqual(($0 as! ConfigFileError).line, 2)
         }
     }

@@ -8,15 +8,17 @@ final class ThemeTests: XCTestCase {
 
     func testEveryThemeFileLoadsAndMatchesTheBuiltInCopy() throws {
         let dir = Self.repo.appendingPathComponent("Themes")
-        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".toml") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".toml") }
+            .sorted()
         XCTAssertEqual(files, ["colorblind.toml", "default.toml", "light.toml", "mono.toml", "red-up.toml"])
         for f in files {
             let text = try String(contentsOf: dir.appendingPathComponent(f), encoding: .utf8)
             let theme = try ThemeLoader.parse(text, file: "Themes/\(f)")
             XCTAssertEqual(theme.styles.count, ThemeRole.all.count, f)
             let name = String(f.dropLast(5))
-            XCTAssertEqual(BuiltinUIFiles.theme(name).map { $0 + "\n" }, text,
-                           "Sources/TerminalUI/Config/BuiltinFiles.swift is out of date for Themes/\(f)")
+            XCTAssertEqual(
+                BuiltinUIFiles.theme(name).map { $0 + "\n" }, text,
+                "Sources/TerminalUI/Config/BuiltinFiles.swift is out of date for Themes/\(f)")
         }
     }
 
@@ -37,7 +39,8 @@ final class ThemeTests: XCTestCase {
     }
 
     func testBadColourAndBadAttributeAreRejected() {
-        XCTAssertThrowsError(try ThemeLoader.parse("[roles]\n\"stale\" = { fg = \"chartreuse\" }\n", file: "t")) { error in
+        XCTAssertThrowsError(try ThemeLoader.parse("[roles]\n\"stale\" = { fg = \"chartreuse\" }\n", file: "t")) {
+            error in
             XCTAssertEqual((error as! ConfigFileError).line, 2)
         }
         XCTAssertThrowsError(try ThemeLoader.parse("[roles]\n\"stale\" = { fg = 300 }\n", file: "t"))
@@ -74,7 +77,7 @@ final class ThemeTests: XCTestCase {
         let eight = ThemeLoader.builtinDefault.adapted(to: .basic8)
         for role in ThemeRole.all {
             for c in [eight[role].foreground, eight[role].background] {
-                if case let .ansi(n) = c { XCTAssertLessThan(n, 8, role.name) }
+                if case .ansi(let n) = c { XCTAssertLessThan(n, 8, role.name) }
                 if case .indexed = c { XCTFail("\(role) kept a palette colour") }
             }
         }

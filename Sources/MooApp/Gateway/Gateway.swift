@@ -50,7 +50,8 @@ public struct Gateway: Sendable {
     ) {
         self.address = address; self.events = events; self.subscribe = subscribe; self.unsubscribe = unsubscribe
         self.securityInfo = securityInfo; self.snapshots = snapshots; self.orderBook = orderBook; self.ticks = ticks
-        self.bars = bars; self.marketStates = marketStates; self.accounts = accounts; self.funds = funds; self.positions = positions
+        self.bars = bars; self.marketStates = marketStates; self.accounts = accounts; self.funds = funds;
+        self.positions = positions
         self.orders = orders; self.cancelOrder = cancelOrder; self.quota = quota; self.orderBudget = orderBudget
     }
 
@@ -61,7 +62,8 @@ public struct Gateway: Sendable {
             address: address, events: { AsyncStream { $0.finish() } }, subscribe: { _, _ in },
             unsubscribe: { _, _ in }, securityInfo: { _ in [] }, snapshots: { _ in [] },
             orderBook: { _ in throw Unimplemented() }, ticks: { _, _ in [] }, bars: { _, _, _ in [] },
-            marketStates: { _ in [:] }, accounts: { [] }, funds: { _ in throw Unimplemented() }, positions: { _ in [] }, orders: { _ in [] },
+            marketStates: { _ in [:] }, accounts: { [] }, funds: { _ in throw Unimplemented() }, positions: { _ in [] },
+            orders: { _ in [] },
             cancelOrder: { _, _ in throw Unimplemented() }, quota: { nil }, orderBudget: { _ in nil })
     }
 }

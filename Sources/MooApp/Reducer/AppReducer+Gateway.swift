@@ -3,7 +3,7 @@ import TradingKit
 extension AppReducer {
     static func handle(push: GatewayEvent, at: Double, _ state: inout AppState) -> [Effect] {
         switch push {
-        case let .connection(status):
+        case .connection(let status):
             switch status {
             case .live:
                 state.connection = .live
@@ -28,27 +28,29 @@ extension AppReducer {
                 if state.hasBeenLive { state.hasDropped = true }
                 state.connection = status
             }
-        case let .quote(q):
+        case .quote(let q):
             state.lastPushAt = at
             var q = q
             if q.name.isEmpty, let old = state.quotes[q.code] { q.name = old.name }
             state.quotes[q.code] = q
-        case let .orderBook(book):
+        case .orderBook(let book):
             state.lastPushAt = at
             state.books[book.code] = book
-        case let .ticks(code, ticks):
+        case .ticks(let code, let ticks):
             state.lastPushAt = at
             state.tapes[code] = mergeTape(state.tapes[code] ?? [], ticks)
-        case let .bars(code, period, bars):
+        case .bars(let code, let period, let bars):
             state.lastPushAt = at
             let series = CandleSeries(code, period)
             state.candles[series] = mergeBars(state.candles[series] ?? [], bars)
-        case let .order(order):
+        case .order(let order):
             upsert(order, &state)
-        case let .fill(fill):
-            say("filled \(fill.side == .buy ? "BUY" : "SELL") \(fill.quantity) \(fill.code) @ \(fill.price)", error: false, &state)
+        case .fill(let fill):
+            say(
+                "filled \(fill.side == .buy ? "BUY" : "SELL") \(fill.quantity) \(fill.code) @ \(fill.price)",
+                error: false, &state)
             return [.loadPortfolio]
-        case let .notice(text):
+        case .notice(let text):
             say(text, error: false, &state)
         }
         return []
@@ -56,7 +58,7 @@ extension AppReducer {
 
     static func handle(response: GatewayResponse, _ state: inout AppState) -> [Effect] {
         switch response {
-        case let .securityChecked(code, info):
+        case .securityChecked(let code, let info):
             state.pendingAdds.remove(code)
             guard let info, !info.isDelisted else {
                 say("unknown code \(code): the gateway does not list it", error: true, &state)
@@ -67,41 +69,42 @@ extension AppReducer {
             state.watchlist.append(code)
             say("added \(code) \(info.name)", error: false, &state)
             return [.saveWatchlist(state.watchlist), .subscribe([code], [.quote]), .loadSnapshots([code])]
-        case let .securityInfo(infos):
+        case .securityInfo(let infos):
             for info in infos { state.securities[info.code] = info }
-        case let .marketStates(states):
+        case .marketStates(let states):
             state.marketStates.merge(states) { $1 }
-        case let .snapshots(snaps):
+        case .snapshots(let snaps):
             for s in snaps {
                 state.quotes[s.code] = Quote(
                     code: s.code, name: s.name, last: s.last, open: s.open, high: s.high, low: s.low,
                     previousClose: s.previousClose, volume: s.volume, turnover: s.turnover, priceSpread: s.priceSpread,
                     isSuspended: s.isSuspended, updateTime: s.updateTime)
                 if state.securities[s.code] == nil {
-                    state.securities[s.code] = SecurityInfo(code: s.code, name: s.name, lotSize: s.lotSize, kind: s.kind)
+                    state.securities[s.code] = SecurityInfo(
+                        code: s.code, name: s.name, lotSize: s.lotSize, kind: s.kind)
                 }
             }
-        case let .orderBook(book):
+        case .orderBook(let book):
             state.books[book.code] = book
-        case let .ticks(code, ticks):
+        case .ticks(let code, let ticks):
             state.tapes[code] = mergeTape(state.tapes[code] ?? [], ticks)
-        case let .history(series, bars):
+        case .history(let series, let bars):
             state.candles[series] = mergeBars(state.candles[series] ?? [], bars)
-        case let .account(account):
+        case .account(let account):
             state.account = account
-        case let .funds(funds):
+        case .funds(let funds):
             state.funds = funds
-        case let .positions(positions):
+        case .positions(let positions):
             state.positions = positions
-        case let .orders(orders):
+        case .orders(let orders):
             state.orders = orders.sorted { ($0.createTime, $0.id) > ($1.createTime, $1.id) }
             state.orderCursor = min(state.orderCursor, max(0, state.orders.count - 1))
-        case let .limits(quota, budget):
+        case .limits(let quota, let budget):
             if let quota { state.quota = quota }
             if let budget { state.orderBudget = budget }
-        case let .orderCancelled(id):
+        case .orderCancelled(let id):
             say("cancel sent for order \(id)", error: false, &state)
-        case let .failed(what, reason):
+        case .failed(let what, let reason):
             if what.hasPrefix("check "), let code = try? SecurityCode(parsing: String(what.dropFirst(6))) {
                 state.pendingAdds.remove(code)
             }

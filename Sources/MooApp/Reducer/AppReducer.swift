@@ -19,30 +19,32 @@ public enum AppReducer {
             state.hasBeenLive = true
             var effects: [Effect] = []
             if !state.watchlist.isEmpty {
-                effects += [.subscribe(state.watchlist, [.quote]), .loadSecurityInfo(state.watchlist),
-                            .loadSnapshots(state.watchlist)]
+                effects += [
+                    .subscribe(state.watchlist, [.quote]), .loadSecurityInfo(state.watchlist),
+                    .loadSnapshots(state.watchlist),
+                ]
             }
             effects += selectionEffects(&state)
             effects += [.loadPortfolio, .refreshLimits]
             return effects
-        case let .key(key):
+        case .key(let key):
             return handle(key: key, &state)
-        case let .action(action):
+        case .action(let action):
             return handle(action: action, &state)
-        case let .resize(size):
+        case .resize(let size):
             state.size = size
             return []
-        case let .timer(now):
+        case .timer(let now):
             state.now = now
             if let m = state.message, m.expiresAt <= now { state.message = nil }
             return [.refreshLimits]
         case .signal:
             state.isFinished = true
             return []
-        case let .gateway(push, at):
+        case .gateway(let push, let at):
             state.now = max(state.now, at)
             return handle(push: push, at: at, &state)
-        case let .response(response):
+        case .response(let response):
             return handle(response: response, &state)
         }
     }
@@ -50,7 +52,7 @@ public enum AppReducer {
     // MARK: keys
 
     static func handle(key: Key, _ state: inout AppState) -> [Effect] {
-        if case let .addCode(text) = state.modal {
+        if case .addCode(let text) = state.modal {
             switch key {
             case .escape:
                 state.modal = nil
@@ -59,7 +61,7 @@ public enum AppReducer {
             case .enter:
                 state.modal = nil
                 return submitAdd(text, &state)
-            case let .character(c) where text.count < 24 && !c.isNewline:
+            case .character(let c) where text.count < 24 && !c.isNewline:
                 state.modal = .addCode(text + String(c))
             default:
                 break
@@ -67,7 +69,7 @@ public enum AppReducer {
             return []
         }
         guard let name = state.keymap.action(for: key, modes: state.activeModes),
-              let action = AppAction(rawValue: name)
+            let action = AppAction(rawValue: name)
         else { return [] }
         return handle(action: action, &state)
     }
@@ -142,14 +144,14 @@ public enum AppReducer {
             say("cancelling order \(order.id)…", error: false, &state)
             return [.cancelOrder(order.id)]
         case .ticketBuy, .ticketSell, .ticketSubmit, .ticketClose, .ticketFieldNext, .ticketFieldPrevious,
-             .ticketIncrease, .ticketDecrease, .ticketSideToggle:
+            .ticketIncrease, .ticketDecrease, .ticketSideToggle:
             say("the order ticket is not available in this build", error: true, &state)
         }
         return []
     }
 
     static func moveCursor(_ action: AppAction, _ state: inout AppState) -> [Effect] {
-        if case let .help(offset) = state.modal {
+        if case .help(let offset) = state.modal {
             let delta = action == .cursorUp || action == .pageUp ? -1 : 1
             state.modal = .help(offset: max(0, offset + delta * (action == .pageUp || action == .pageDown ? 10 : 1)))
             return []

@@ -10,8 +10,10 @@ public struct AppConfig: Sendable, Equatable {
     public var keymap: String?
 
     /// Codes shown on a first start.
-    public static let defaultWatchlist: [SecurityCode] = ["HK.00700", "HK.09988", "US.AAPL", "US.TSLA", "SH.600519", "SZ.000001"]
-        .compactMap { try? SecurityCode(parsing: $0) }
+    public static let defaultWatchlist: [SecurityCode] = [
+        "HK.00700", "HK.09988", "US.AAPL", "US.TSLA", "SH.600519", "SZ.000001",
+    ]
+    .compactMap { try? SecurityCode(parsing: $0) }
 
     /// Settings with the default watchlist.
     public init(watchlist: [SecurityCode] = AppConfig.defaultWatchlist, theme: String? = nil, keymap: String? = nil) {
@@ -27,7 +29,8 @@ public struct AppConfig: Sendable, Equatable {
 
     /// Parses config text; a bad code is an error naming the line.
     public static func parse(_ source: String, file: String) throws(ConfigFileError) -> AppConfig {
-        let settings = try SettingsFile.parse(source, file: file, stringKeys: ["theme", "keymap"], listKeys: ["watchlist"])
+        let settings = try SettingsFile.parse(
+            source, file: file, stringKeys: ["theme", "keymap"], listKeys: ["watchlist"])
         var config = AppConfig(theme: settings.strings["theme"], keymap: settings.strings["keymap"])
         if let list = settings.lists["watchlist"] {
             var codes: [SecurityCode] = []

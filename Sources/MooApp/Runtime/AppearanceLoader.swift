@@ -12,9 +12,12 @@ public enum AppearanceLoader {
             if let (text, file) = try source(name, kind: "themes", environment: environment) {
                 return (try ThemeLoader.parse(text, file: file), nil)
             }
-            return (ThemeLoader.builtinDefault, ConfigFileError(
-                file: name, line: nil,
-                problem: "no such theme (built in: \(ThemeLoader.builtinNames.joined(separator: ", ")))"))
+            return (
+                ThemeLoader.builtinDefault,
+                ConfigFileError(
+                    file: name, line: nil,
+                    problem: "no such theme (built in: \(ThemeLoader.builtinNames.joined(separator: ", ")))")
+            )
         } catch {
             return (ThemeLoader.builtinDefault, error)
         }
@@ -27,9 +30,12 @@ public enum AppearanceLoader {
             if let (text, file) = try source(name, kind: "keymaps", environment: environment) {
                 return (try parseKeymap(text, file: file), nil)
             }
-            return (defaultKeymap, ConfigFileError(
-                file: name, line: nil,
-                problem: "no such keymap (built in: \(KeymapLoader.builtinNames.joined(separator: ", ")))"))
+            return (
+                defaultKeymap,
+                ConfigFileError(
+                    file: name, line: nil,
+                    problem: "no such keymap (built in: \(KeymapLoader.builtinNames.joined(separator: ", ")))")
+            )
         } catch {
             return (defaultKeymap, error)
         }
@@ -47,9 +53,12 @@ public enum AppearanceLoader {
             ?? Keymap(name: "default", tables: [:])
     }
 
-    static func source(_ name: String, kind: String, environment: [String: String]) throws(ConfigFileError) -> (String, String)? {
+    static func source(_ name: String, kind: String, environment: [String: String]) throws(ConfigFileError) -> (
+        String, String
+    )? {
         if name.contains("/") || name.hasSuffix(".toml") {
-            guard let data = FileManager.default.contents(atPath: name), let text = String(data: data, encoding: .utf8) else {
+            guard let data = FileManager.default.contents(atPath: name), let text = String(data: data, encoding: .utf8)
+            else {
                 throw ConfigFileError(file: name, line: nil, problem: "cannot read the file")
             }
             return (text, name)

@@ -14,9 +14,11 @@ public final class EffectRunner: Sendable {
 
     /// A runner posting answers with `post`; `saveWatchlist` persists the watchlist, `log` writes
     /// to the log file (never the screen).
-    public init(gateway: Gateway, post: @escaping @Sendable (AppEvent) -> Void,
-                saveWatchlist: @escaping @Sendable ([SecurityCode]) -> Void,
-                log: @escaping @Sendable (String) -> Void = { _ in }) {
+    public init(
+        gateway: Gateway, post: @escaping @Sendable (AppEvent) -> Void,
+        saveWatchlist: @escaping @Sendable ([SecurityCode]) -> Void,
+        log: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
         self.gateway = gateway
         self.post = post
         self.saveWatchlist = saveWatchlist
@@ -26,7 +28,7 @@ public final class EffectRunner: Sendable {
         let work = Worker(gateway: gateway, post: post, persist: saveWatchlist, log: log, account: account)
         Task.detached {
             for await effect in stream {
-                if case let .saveWatchlist(codes) = effect {
+                if case .saveWatchlist(let codes) = effect {
                     work.save(codes)  // in order, so the last write wins
                 } else {
                     Task { await work.run(effect) }
@@ -75,26 +77,26 @@ struct Worker: Sendable {
     func run(_ effect: Effect) async {
         do {
             switch effect {
-            case let .subscribe(codes, types):
+            case .subscribe(let codes, let types):
                 try await gateway.subscribe(codes, types)
                 post(.response(.limits(try? await gateway.quota(), nil)))
-            case let .unsubscribe(codes, types):
+            case .unsubscribe(let codes, let types):
                 do { try await gateway.unsubscribe(codes, types) } catch {
                     // OpenD refuses within 60 s of subscribing; the slot frees on its own later.
                     log("unsubscribe \(codes): \(error)")
                 }
-            case let .checkSecurity(code):
+            case .checkSecurity(let code):
                 do {
                     let infos = try await gateway.securityInfo([code])
                     post(.response(.securityChecked(code, infos.first { $0.code == code })))
                 } catch {
                     post(.response(.failed(what: "check \(code)", reason: oneLine(error))))
                 }
-            case let .loadSecurityInfo(codes):
+            case .loadSecurityInfo(let codes):
                 post(.response(.securityInfo(try await gateway.securityInfo(codes))))
-            case let .loadSnapshots(codes):
+            case .loadSnapshots(let codes):
                 post(.response(.snapshots(try await gateway.snapshots(codes))))
-            case let .watchDetail(code):
+            case .watchDetail(let code):
                 try await gateway.subscribe([code], [.orderBook, .ticker, .kline(.oneMinute)])
                 post(.response(.limits(try? await gateway.quota(), nil)))
                 if let states = try? await gateway.marketStates([code]) { post(.response(.marketStates(states))) }
@@ -104,11 +106,13 @@ struct Worker: Sendable {
                 post(.response(.orderBook(try await book)))
                 post(.response(.ticks(code, try await ticks)))
                 post(.response(.history(CandleSeries(code, .oneMinute), try await bars)))
-            case let .loadHistory(series, count):
+            case .loadHistory(let series, let count):
                 post(.response(.history(series, try await gateway.bars(series.code, series.period, count))))
             case .loadPortfolio:
                 let acc: Account?
-                if let known = account.account { acc = known } else {
+                if let known = account.account {
+                    acc = known
+                } else {
                     acc = try await gateway.accounts().first
                     account.account = acc
                 }
@@ -124,14 +128,14 @@ struct Worker: Sendable {
             case .refreshLimits:
                 // the budget is local bookkeeping; the quota is a request, asked for after subscribing
                 post(.response(.limits(nil, gateway.orderBudget(account.account))))
-            case let .cancelOrder(id):
+            case .cancelOrder(let id):
                 guard let acc = account.account else {
                     post(.response(.failed(what: "cancel \(id)", reason: "no trading account")))
                     return
                 }
                 try await gateway.cancelOrder(acc, id)
                 post(.response(.orderCancelled(id)))
-            case let .saveWatchlist(codes):
+            case .saveWatchlist(let codes):
                 persist(codes)
             case .redrawAll:
                 break
@@ -146,14 +150,14 @@ struct Worker: Sendable {
         switch effect {
         case .subscribe: return "subscribe"
         case .unsubscribe: return "unsubscribe"
-        case let .checkSecurity(c): return "check \(c)"
+        case .checkSecurity(let c): return "check \(c)"
         case .loadSecurityInfo: return "security info"
         case .loadSnapshots: return "snapshots"
-        case let .watchDetail(c): return "detail \(c)"
-        case let .loadHistory(s, _): return "\(s.period.rawValue) history \(s.code)"
+        case .watchDetail(let c): return "detail \(c)"
+        case .loadHistory(let s, _): return "\(s.period.rawValue) history \(s.code)"
         case .loadPortfolio: return "portfolio"
         case .refreshLimits: return "limits"
-        case let .cancelOrder(id): return "cancel \(id)"
+        case .cancelOrder(let id): return "cancel \(id)"
         case .saveWatchlist: return "save watchlist"
         case .redrawAll: return "redraw"
         }

@@ -30,11 +30,11 @@ public final class MooProgram: TerminalProgram {
         for input in inputs {
             let event: AppEvent
             switch input {
-            case let .key(k): event = .key(k)
-            case let .resize(s): event = .resize(s)
-            case let .message(m): event = m
-            case let .signal(s): event = .signal(s)
-            case let .timer(t): event = .timer(t)
+            case .key(let k): event = .key(k)
+            case .resize(let s): event = .resize(s)
+            case .message(let m): event = m
+            case .signal(let s): event = .signal(s)
+            case .timer(let t): event = .timer(t)
             }
             effects += AppReducer.reduce(&state, event)
         }

@@ -11,14 +11,16 @@ public enum ChartView {
         guard let code = s.selectedCode, body.height > 0, body.width > 4 else { return }
         let minute = s.candles[CandleSeries(code, .oneMinute)] ?? []
         grid.write("1m", x: body.x, y: body.y, style: c.theme[.dim], limit: 3)
-        sparkline(c, closes: minute.filter { !$0.isBlank }.map(\.close),
-                  in: Rect(x: body.x + 3, y: body.y, width: body.width - 3, height: 1), into: &grid)
+        sparkline(
+            c, closes: minute.filter { !$0.isBlank }.map(\.close),
+            in: Rect(x: body.x + 3, y: body.y, width: body.width - 3, height: 1), into: &grid)
         let candleArea = Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1)
         guard candleArea.height >= 3 else { return }
         let bars = (s.candles[CandleSeries(code, s.chartPeriod)] ?? []).filter { !$0.isBlank }
         if bars.isEmpty {
-            grid.write("loading \(s.chartPeriod.rawValue) history…", x: candleArea.x, y: candleArea.y,
-                       style: c.theme[.dim], limit: candleArea.width)
+            grid.write(
+                "loading \(s.chartPeriod.rawValue) history…", x: candleArea.x, y: candleArea.y,
+                style: c.theme[.dim], limit: candleArea.width)
             return
         }
         candles(c, bars: bars, code: code, in: candleArea, into: &grid)

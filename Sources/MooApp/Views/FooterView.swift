@@ -8,29 +8,33 @@ public enum FooterView {
     public static func render(_ c: ViewContext, tabs: Bool, in rect: Rect, into grid: inout CellGrid) {
         let s = c.state
         grid.fill(rect, style: c.theme[.status])
-        if case let .addCode(text) = s.modal {
+        if case .addCode(let text) = s.modal {
             var x = rect.x
             x += grid.write(" Add code: ", x: x, y: rect.y, style: c.theme[.title], limit: rect.width)
             x += grid.write(text + "_", x: x, y: rect.y, style: c.theme[.input], limit: rect.maxX - x)
-            grid.write("  (e.g. HK.00700, US.AAPL; enter adds, esc cancels)", x: x, y: rect.y, style: c.theme[.status],
-                       limit: rect.maxX - x)
+            grid.write(
+                "  (e.g. HK.00700, US.AAPL; enter adds, esc cancels)", x: x, y: rect.y, style: c.theme[.status],
+                limit: rect.maxX - x)
             return
         }
         var x = rect.x
         if tabs {
             for tab in ScreenTab.allCases {
-                x += grid.write(" \(tab.title) ", x: x, y: rect.y, style: c.theme[tab == s.tab ? .tabActive : .tabInactive],
-                                limit: rect.maxX - x)
+                x += grid.write(
+                    " \(tab.title) ", x: x, y: rect.y, style: c.theme[tab == s.tab ? .tabActive : .tabInactive],
+                    limit: rect.maxX - x)
             }
             x += grid.write(" ", x: x, y: rect.y, style: c.theme[.status], limit: rect.maxX - x)
         }
         if let m = s.message {
-            grid.write(" " + m.text + " ", x: x, y: rect.y, style: c.theme[m.isError ? .messageError : .messageInfo],
-                       limit: rect.maxX - x)
+            grid.write(
+                " " + m.text + " ", x: x, y: rect.y, style: c.theme[m.isError ? .messageError : .messageInfo],
+                limit: rect.maxX - x)
             return
         }
         for (action, label) in hints where x < rect.maxX {
-            guard let key = s.keymap.keys(for: action.rawValue, in: KeymapMode.global.rawValue).first
+            guard
+                let key = s.keymap.keys(for: action.rawValue, in: KeymapMode.global.rawValue).first
                     ?? s.keymap.keys(for: action.rawValue, in: s.focus.keymapMode.rawValue).first
             else { continue }
             x += grid.write(key.description, x: x, y: rect.y, style: c.theme[.helpKey], limit: rect.maxX - x)

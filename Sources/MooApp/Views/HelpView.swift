@@ -29,7 +29,8 @@ public enum HelpView {
 
     /// Draws the help box over `rect`, scrolled by `offset` lines.
     public static func render(_ c: ViewContext, offset: Int, in rect: Rect, into grid: inout CellGrid) {
-        let box = Rect(x: rect.x + max(0, (rect.width - 60) / 2), y: rect.y, width: min(60, rect.width), height: rect.height)
+        let box = Rect(
+            x: rect.x + max(0, (rect.width - 60) / 2), y: rect.y, width: min(60, rect.width), height: rect.height)
         grid.fill(box, style: c.theme[.text])
         let body = c.titled("Help (esc closes, up/down scroll)", in: box, focused: true, into: &grid)
         let text = lines(for: c.state.keymap)

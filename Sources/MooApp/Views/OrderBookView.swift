@@ -28,23 +28,29 @@ public enum OrderBookView {
             let atCursor = s.focus == .book && s.bookCursor == cursorRow
             let role: ThemeRole = side == .sell ? .bookAsk : .bookBid
             var style = c.value(role)
-            if atCursor { style = c.theme[.bookCursor]; grid.fill(Rect(x: body.x, y: y, width: body.width, height: 1), style: style) }
+            if atCursor {
+                style = c.theme[.bookCursor];
+                grid.fill(Rect(x: body.x, y: y, width: body.width, height: 1), style: style)
+            }
             grid.write(atCursor ? c.glyphs.cursor : " ", x: body.x, y: y, style: style, limit: 1)
             guard let level else {
                 grid.write("-", x: body.x + 2, y: y, width: priceW, align: .right, style: c.theme[.dim])
                 return
             }
             var x = body.x + 2
-            grid.write(Format.price(level.price, code, kind: kind), x: x, y: y, width: priceW, align: .right, style: style)
+            grid.write(
+                Format.price(level.price, code, kind: kind), x: x, y: y, width: priceW, align: .right, style: style)
             x += priceW + 1
             grid.write(Format.volume(level.volume), x: x, y: y, width: sizeW, align: .right, style: style)
             x += sizeW + 1
-            grid.write(Format.volume(cumulative), x: x, y: y, width: cumW, align: .right,
-                       style: atCursor ? style : c.value(.dim))
+            grid.write(
+                Format.volume(cumulative), x: x, y: y, width: cumW, align: .right,
+                style: atCursor ? style : c.value(.dim))
             x += cumW + 1
             if ownW > 1, let mine = own[OwnKey(side: side == .sell ? .sell : .buy, price: level.price)] {
-                grid.write(c.glyphs.ownOrder + Format.volume(mine), x: x, y: y, width: ownW,
-                           style: atCursor ? style : c.theme[.bookOwn])
+                grid.write(
+                    c.glyphs.ownOrder + Format.volume(mine), x: x, y: y, width: ownW,
+                    style: atCursor ? style : c.theme[.bookOwn])
             }
         }
 
@@ -57,7 +63,8 @@ public enum OrderBookView {
         for i in 0..<perSide {
             let level = perSide - 1 - i
             let y = body.y + i
-            row(y, level: level < asks.count ? asks[level] : nil, cumulative: level < asks.count ? askCum[level] : 0,
+            row(
+                y, level: level < asks.count ? asks[level] : nil, cumulative: level < asks.count ? askCum[level] : 0,
                 side: .sell, cursorRow: depth - perSide + i)
         }
         let spreadY = body.y + perSide
@@ -65,8 +72,9 @@ public enum OrderBookView {
         if let a = asks.first, let b = bids.first {
             spread = "spread \((a.price - b.price).fixed(Format.decimals(code, price: a.price, kind: kind)))"
         }
-        grid.write(TextLayout.fit(spread, width: body.width - 2, align: .center), x: body.x + 2, y: spreadY,
-                   style: c.value(.bookSpread), limit: body.width - 2)
+        grid.write(
+            TextLayout.fit(spread, width: body.width - 2, align: .center), x: body.x + 2, y: spreadY,
+            style: c.value(.bookSpread), limit: body.width - 2)
         running = 0
         for i in 0..<perSide {
             let level = i < bids.count ? bids[i] : nil

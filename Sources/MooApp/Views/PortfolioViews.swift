@@ -7,7 +7,9 @@ public enum PositionsView {
     public static func render(_ c: ViewContext, in rect: Rect, into grid: inout CellGrid) {
         let s = c.state
         var title = "Positions"
-        if let f = s.funds { title += "  cash \(Format.money(f.cash)) \(f.currency)  power \(Format.money(f.buyingPower))" }
+        if let f = s.funds {
+            title += "  cash \(Format.money(f.cash)) \(f.currency)  power \(Format.money(f.buyingPower))"
+        }
         let body = c.titled(title, in: rect, into: &grid)
         guard body.height > 1 else { return }
         let widths = [9, 6, 8, 8, 8, 9, 7]
@@ -19,17 +21,22 @@ public enum PositionsView {
         }
         for (i, p) in s.positions.prefix(body.height - 1).enumerated() {
             let last = s.quotes[p.code]?.last ?? p.lastPrice
-            let cells = [p.code.description, Format.volume(p.quantity), Format.price(p.costPrice, p.code),
-                         Format.price(last, p.code), Format.money(p.marketValue),
-                         (p.profitLoss > .zero ? "+" : "") + p.profitLoss.fixed(2), p.profitLossPercent]
-            writeRow(cells, widths: widths, x: body.x, y: body.y + 1 + i, maxX: body.maxX,
-                     style: c.value(c.direction(p.profitLoss)), into: &grid)
+            let cells = [
+                p.code.description, Format.volume(p.quantity), Format.price(p.costPrice, p.code),
+                Format.price(last, p.code), Format.money(p.marketValue),
+                (p.profitLoss > .zero ? "+" : "") + p.profitLoss.fixed(2), p.profitLossPercent,
+            ]
+            writeRow(
+                cells, widths: widths, x: body.x, y: body.y + 1 + i, maxX: body.maxX,
+                style: c.value(c.direction(p.profitLoss)), into: &grid)
         }
     }
 
     /// Writes columns: the first left-aligned, the rest right-aligned.
-    static func writeRow(_ cells: [String], widths: [Int], x: Int, y: Int, maxX: Int, style: CellStyle,
-                         into grid: inout CellGrid) {
+    static func writeRow(
+        _ cells: [String], widths: [Int], x: Int, y: Int, maxX: Int, style: CellStyle,
+        into grid: inout CellGrid
+    ) {
         var col = x
         for (i, text) in cells.enumerated() where col < maxX {
             let w = min(widths[i], maxX - col)
@@ -45,11 +52,13 @@ public enum OrdersView {
     public static func render(_ c: ViewContext, in rect: Rect, into grid: inout CellGrid) {
         let s = c.state
         let working = s.orders.filter { $0.status.isWorking }.count
-        let body = c.titled("Orders (\(s.orders.count), \(working) working)", in: rect, focused: s.focus == .orders, into: &grid)
+        let body = c.titled(
+            "Orders (\(s.orders.count), \(working) working)", in: rect, focused: s.focus == .orders, into: &grid)
         guard body.height > 1 else { return }
         let widths = [8, 9, 4, 9, 11, 12]
         let heads = ["Time", "Code", "Side", "Price", "Filled/Qty", "Status"]
-        PositionsView.writeRow(heads, widths: widths, x: body.x, y: body.y, maxX: body.maxX, style: c.theme[.header], into: &grid)
+        PositionsView.writeRow(
+            heads, widths: widths, x: body.x, y: body.y, maxX: body.maxX, style: c.theme[.header], into: &grid)
         if s.orders.isEmpty {
             grid.write("no orders today", x: body.x, y: body.y + 1, style: c.theme[.dim], limit: body.width)
             return
@@ -67,9 +76,11 @@ public enum OrdersView {
                 grid.fill(Rect(x: body.x, y: y, width: body.width, height: 1), style: style)
             }
             let price = o.type == .market ? "MKT" : Format.price(o.price, o.code)
-            let cells = [Format.clock(o.updateTime.isEmpty ? o.createTime : o.updateTime), o.code.description,
-                         o.side == .buy ? "BUY" : "SELL", price,
-                         "\(Format.volume(o.filledQuantity))/\(Format.volume(o.quantity))", o.status.description]
+            let cells = [
+                Format.clock(o.updateTime.isEmpty ? o.createTime : o.updateTime), o.code.description,
+                o.side == .buy ? "BUY" : "SELL", price,
+                "\(Format.volume(o.filledQuantity))/\(Format.volume(o.quantity))", o.status.description,
+            ]
             PositionsView.writeRow(cells, widths: widths, x: body.x, y: y, maxX: body.maxX, style: style, into: &grid)
         }
     }

@@ -23,7 +23,8 @@ public enum QuoteHeaderView {
         }
         let change = q.previousClose > .zero ? q.change : .zero
         let style = c.value(c.direction(change))
-        let last = "\(Format.price(q.last, code, kind: kind)) \(c.arrow(change)) "
+        let last =
+            "\(Format.price(q.last, code, kind: kind)) \(c.arrow(change)) "
             + "\(Format.change(change, code, reference: q.last, kind: kind)) "
             + (q.previousClose > .zero ? q.last.percentChange(from: q.previousClose) : "")
         x += grid.write(last, x: x, y: rect.y, style: style, limit: rect.maxX - x)

@@ -23,17 +23,21 @@ public enum ScreenView {
         let content = Rect(x: 0, y: 1, width: size.columns, height: size.rows - 2)
         let wide = isWide(size)
         if wide { wideLayout(c, in: content, into: &grid) } else { tabbedLayout(c, in: content, into: &grid) }
-        if case let .help(offset) = state.modal { HelpView.render(c, offset: offset, in: content, into: &grid) }
+        if case .help(let offset) = state.modal { HelpView.render(c, offset: offset, in: content, into: &grid) }
         FooterView.render(c, tabs: !wide, in: grid.bounds.row(size.rows - 1), into: &grid)
         return grid
     }
 
     static func tooSmall(_ c: ViewContext, size: TerminalSize, into grid: inout CellGrid) {
-        let lines = ["terminal too small", "\(size.columns)x\(size.rows), need \(minimumSize.columns)x\(minimumSize.rows)",
-                     "q quits"]
+        let lines = [
+            "terminal too small", "\(size.columns)x\(size.rows), need \(minimumSize.columns)x\(minimumSize.rows)",
+            "q quits",
+        ]
         let top = max(0, (size.rows - lines.count) / 2)
         for (i, line) in lines.enumerated() where top + i < size.rows {
-            grid.write(line, x: 0, y: top + i, width: size.columns, align: .center, style: c.theme[i == 0 ? .statusWarning : .text])
+            grid.write(
+                line, x: 0, y: top + i, width: size.columns, align: .center,
+                style: c.theme[i == 0 ? .statusWarning : .text])
         }
     }
 
@@ -46,7 +50,8 @@ public enum ScreenView {
         let right = Rect(x: rest.x + 1, y: rest.y, width: rest.width - 1, height: rest.height)
         WatchlistView.render(c, in: left, into: &grid)
         let (header, below) = right.splitTop(QuoteHeaderView.height)
-        QuoteHeaderView.render(c, in: Rect(x: header.x + 1, y: header.y, width: header.width - 1, height: header.height), into: &grid)
+        QuoteHeaderView.render(
+            c, in: Rect(x: header.x + 1, y: header.y, width: header.width - 1, height: header.height), into: &grid)
         let (book, side) = below.splitLeft(36)
         OrderBookView.render(c, in: book, into: &grid)
         c.separator(x: side.x, y: side.y, height: side.height, into: &grid)
@@ -57,7 +62,8 @@ public enum ScreenView {
         let (positions, orders) = bottom.splitLeft(bottom.width - 59)
         PositionsView.render(c, in: positions, into: &grid)
         c.separator(x: orders.x, y: orders.y, height: orders.height, into: &grid)
-        OrdersView.render(c, in: Rect(x: orders.x + 1, y: orders.y, width: orders.width - 1, height: orders.height), into: &grid)
+        OrdersView.render(
+            c, in: Rect(x: orders.x + 1, y: orders.y, width: orders.width - 1, height: orders.height), into: &grid)
     }
 
     static func tabbedLayout(_ c: ViewContext, in area: Rect, into grid: inout CellGrid) {
@@ -66,14 +72,16 @@ public enum ScreenView {
             let (left, rest) = area.splitLeft(area.width - 37)
             WatchlistView.render(c, in: left, into: &grid)
             c.separator(x: rest.x, y: rest.y, height: rest.height, into: &grid)
-            OrderBookView.render(c, in: Rect(x: rest.x + 1, y: rest.y, width: rest.width - 1, height: rest.height), into: &grid)
+            OrderBookView.render(
+                c, in: Rect(x: rest.x + 1, y: rest.y, width: rest.width - 1, height: rest.height), into: &grid)
         case .detail:
             let (header, below) = area.splitTop(QuoteHeaderView.height)
             QuoteHeaderView.render(c, in: header, into: &grid)
             let (tape, chart) = below.splitLeft(31)
             TapeView.render(c, in: tape, into: &grid)
             c.separator(x: chart.x, y: chart.y, height: chart.height, into: &grid)
-            ChartView.render(c, in: Rect(x: chart.x + 1, y: chart.y, width: chart.width - 1, height: chart.height), into: &grid)
+            ChartView.render(
+                c, in: Rect(x: chart.x + 1, y: chart.y, width: chart.width - 1, height: chart.height), into: &grid)
         case .portfolio:
             let (positions, orders) = area.splitTop(area.height / 2)
             PositionsView.render(c, in: positions, into: &grid)

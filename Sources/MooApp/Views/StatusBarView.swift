@@ -10,8 +10,9 @@ public enum StatusBarView {
         grid.fill(rect, style: c.theme[.status])
         var x = rect.x
         let banner = s.environment == .real ? " REAL MONEY " : " SIMULATE "
-        x += grid.write(banner, x: x, y: rect.y, style: c.theme[s.environment == .real ? .envReal : .envSimulate],
-                        limit: rect.maxX - x)
+        x += grid.write(
+            banner, x: x, y: rect.y, style: c.theme[s.environment == .real ? .envReal : .envSimulate],
+            limit: rect.maxX - x)
         x += grid.write(" \(s.gatewayAddress) ", x: x, y: rect.y, style: c.theme[.status], limit: rect.maxX - x)
         let (text, role) = connectionText(s)
         x += grid.write(text, x: x, y: rect.y, style: c.theme[role], limit: rect.maxX - x)
@@ -30,11 +31,11 @@ public enum StatusBarView {
     static func connectionText(_ s: AppState) -> (String, ThemeRole) {
         switch s.connection {
         case .live: return (" LIVE ", .statusLive)
-        case let .connecting(attempt):
+        case .connecting(let attempt):
             return (attempt > 1 ? " CONNECTING #\(attempt) " : " CONNECTING ", .statusWarning)
-        case let .reconnecting(attempt, delay):
+        case .reconnecting(let attempt, let delay):
             return (" RECONNECTING #\(attempt) in \(Int(delay.rounded(.up)))s ", .statusWarning)
-        case let .disconnected(reason):
+        case .disconnected(let reason):
             return (" DISCONNECTED: \(reason) ", .statusError)
         case .closed: return (" CLOSED ", .statusError)
         }

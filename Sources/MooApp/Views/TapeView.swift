@@ -26,8 +26,11 @@ public enum TapeView {
             let y = body.y + i
             var x = body.x
             grid.write(Format.clock(t.time), x: x, y: y, width: 8, style: c.value(.dim)); x += 9
-            grid.write(Format.price(t.price, code, kind: kind), x: x, y: y, width: 10, align: .right, style: style); x += 11
-            grid.write(Format.volume(t.volume), x: x, y: y, width: max(0, min(8, body.maxX - x - 2)), align: .right, style: style)
+            grid.write(Format.price(t.price, code, kind: kind), x: x, y: y, width: 10, align: .right, style: style);
+            x += 11
+            grid.write(
+                Format.volume(t.volume), x: x, y: y, width: max(0, min(8, body.maxX - x - 2)), align: .right,
+                style: style)
             x += min(8, body.maxX - x - 2) + 1
             grid.write(mark, x: x, y: y, style: style, limit: body.maxX - x)
         }

@@ -32,15 +32,17 @@ public struct ViewContext: Sendable {
     public func titled(_ title: String, in rect: Rect, focused: Bool = false, into grid: inout CellGrid) -> Rect {
         guard rect.height > 0 else { return rect }
         let (top, rest) = rect.splitTop(1)
-        grid.write(String(repeating: glyphs.horizontal, count: top.width), x: top.x, y: top.y, style: theme[.border],
-                   limit: top.width)
+        grid.write(
+            String(repeating: glyphs.horizontal, count: top.width), x: top.x, y: top.y, style: theme[.border],
+            limit: top.width)
         var label = " \(title) "
         if state.isStale { label += "STALE " }
         grid.write(glyphs.horizontal, x: top.x, y: top.y, style: theme[.border], limit: 1)
         grid.write(label, x: top.x + 1, y: top.y, style: theme[focused ? .titleFocused : .title], limit: top.width - 1)
         if state.isStale, let range = label.range(of: "STALE") {
             let offset = CharacterWidth.of(label[label.startIndex..<range.lowerBound])
-            grid.write("STALE", x: top.x + 1 + offset, y: top.y, style: theme[.statusWarning], limit: top.width - 1 - offset)
+            grid.write(
+                "STALE", x: top.x + 1 + offset, y: top.y, style: theme[.statusWarning], limit: top.width - 1 - offset)
         }
         return rest
     }

@@ -10,14 +10,18 @@ public enum WatchlistView {
         guard body.height > 1 else { return }
         let showChange = body.width >= 52
         let cols = columns(width: body.width, showChange: showChange)
-        var header = TextLayout.fit("Code", width: cols.code) + " " + TextLayout.fit("Name", width: cols.name) + " "
+        var header =
+            TextLayout.fit("Code", width: cols.code) + " " + TextLayout.fit("Name", width: cols.name) + " "
             + TextLayout.fit("Last", width: cols.last, align: .right)
         if showChange { header += " " + TextLayout.fit("Chg", width: 8, align: .right) }
-        header += " " + TextLayout.fit("Chg%", width: 7, align: .right) + " " + TextLayout.fit("Volume", width: cols.volume, align: .right)
+        header +=
+            " " + TextLayout.fit("Chg%", width: 7, align: .right) + " "
+            + TextLayout.fit("Volume", width: cols.volume, align: .right)
         grid.write(header, x: body.x, y: body.y, style: c.theme[.header], limit: body.width)
         let rows = body.height - 1
         if s.watchlist.isEmpty {
-            grid.write("empty: press / to add a code", x: body.x, y: body.y + 1, style: c.theme[.dim], limit: body.width)
+            grid.write(
+                "empty: press / to add a code", x: body.x, y: body.y + 1, style: c.theme[.dim], limit: body.width)
             return
         }
         let offset = max(0, min(s.selectedIndex - rows + 1, s.watchlist.count - rows))
@@ -39,18 +43,22 @@ public enum WatchlistView {
             let change = hasClose ? q.change : .zero
             var style = c.value(c.direction(change))
             if selected { style.background = base.background; style.reverse = base.reverse }
-            grid.write(Format.price(q.last, code, kind: kind), x: x, y: y, width: cols.last, align: .right, style: style)
+            grid.write(
+                Format.price(q.last, code, kind: kind), x: x, y: y, width: cols.last, align: .right, style: style)
             x += cols.last + 1
             if showChange {
-                grid.write(hasClose ? Format.change(change, code, reference: q.last, kind: kind) : "-", x: x, y: y,
-                           width: 8, align: .right, style: style)
+                grid.write(
+                    hasClose ? Format.change(change, code, reference: q.last, kind: kind) : "-", x: x, y: y,
+                    width: 8, align: .right, style: style)
                 x += 9
             }
-            grid.write(hasClose ? q.last.percentChange(from: q.previousClose) : "-", x: x, y: y, width: 7, align: .right,
-                       style: style)
+            grid.write(
+                hasClose ? q.last.percentChange(from: q.previousClose) : "-", x: x, y: y, width: 7, align: .right,
+                style: style)
             x += 8
-            grid.write(Format.volume(q.volume), x: x, y: y, width: cols.volume, align: .right,
-                       style: selected ? base : c.value(.text))
+            grid.write(
+                Format.volume(q.volume), x: x, y: y, width: cols.volume, align: .right,
+                style: selected ? base : c.value(.text))
         }
     }
 

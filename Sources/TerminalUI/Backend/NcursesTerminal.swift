@@ -22,22 +22,25 @@ public final class NcursesTerminal: TerminalBackend {
         public var description: String {
             switch self {
             case .notATerminal: return "the terminal UI needs an interactive terminal (stdin and stdout must be a tty)"
-            case let .cannotInitialize(term): return "cannot start the terminal (TERM=\(term)); try TERM=xterm-256color"
+            case .cannotInitialize(let term): return "cannot start the terminal (TERM=\(term)); try TERM=xterm-256color"
             }
         }
     }
 
     /// Starts curses on the process's terminal (or on `output`/`input` streams, e.g. a pty in a
     /// benchmark). Reads the locale so wide characters work; `environment` decides NO_COLOR.
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment,
-                output: UnsafeMutablePointer<FILE>? = nil, input: UnsafeMutablePointer<FILE>? = nil,
-                terminalType: String? = nil) throws {
+    public init(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        output: UnsafeMutablePointer<FILE>? = nil, input: UnsafeMutablePointer<FILE>? = nil,
+        terminalType: String? = nil
+    ) throws {
         setlocale(LC_ALL, "")
         if output == nil {
             guard isatty(0) == 1, isatty(1) == 1 else { throw StartError.notATerminal }
         }
         let term = terminalType ?? environment["TERM"] ?? "xterm"
-        let scr: OpaquePointer? = term.withCString { t in newterm(t, output ?? fdopen(1, "w"), input ?? fdopen(0, "r")) }
+        let scr: OpaquePointer? = term.withCString { t in newterm(t, output ?? fdopen(1, "w"), input ?? fdopen(0, "r"))
+        }
         guard let scr else { throw StartError.cannotInitialize(term) }
         screen = scr
         set_term(scr)
@@ -170,8 +173,8 @@ public final class NcursesTerminal: TerminalBackend {
     private func colorNumber(_ c: TerminalColor) -> Int16 {
         switch c {
         case .default: return -1
-        case let .ansi(n): return Int16(n)
-        case let .indexed(n): return Int16(n)
+        case .ansi(let n): return Int16(n)
+        case .indexed(let n): return Int16(n)
         }
     }
 

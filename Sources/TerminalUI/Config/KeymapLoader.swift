@@ -8,7 +8,9 @@ public enum KeymapLoader {
     /// Parses keymap text, accepting only `modes` and `actions`. Unknown modes, keys or actions and a
     /// key bound twice in one mode (also through two spellings, "C-c" and "ctrl-c") are errors
     /// naming the line.
-    public static func parse(_ source: String, file: String, modes: Set<String>, actions: Set<String>) throws(ConfigFileError) -> Keymap {
+    public static func parse(_ source: String, file: String, modes: Set<String>, actions: Set<String>)
+        throws(ConfigFileError) -> Keymap
+    {
         let table: TOMLTable
         do {
             table = try TOMLTable(string: source)
@@ -22,15 +24,18 @@ public enum KeymapLoader {
         for mode in table.keys {
             if mode == "name" {
                 guard let s = table[mode]?.string else {
-                    throw ConfigFileError(file: file, line: TOMLSourceLines.line(of: mode, in: nil, source: source),
-                                          problem: "'name' must be a string")
+                    throw ConfigFileError(
+                        file: file, line: TOMLSourceLines.line(of: mode, in: nil, source: source),
+                        problem: "'name' must be a string")
                 }
                 name = s
                 continue
             }
             guard modes.contains(mode), let entries = table[mode]?.table else {
-                throw ConfigFileError(file: file, line: TOMLSourceLines.line(of: mode, in: nil, source: source) ?? sectionLine(mode, source),
-                                      problem: "unknown mode '\(mode)' (modes: \(modes.sorted().joined(separator: ", ")))")
+                throw ConfigFileError(
+                    file: file,
+                    line: TOMLSourceLines.line(of: mode, in: nil, source: source) ?? sectionLine(mode, source),
+                    problem: "unknown mode '\(mode)' (modes: \(modes.sorted().joined(separator: ", ")))")
             }
             var bound: [Key: (String, String)] = [:]
             for keyName in entries.keys {
@@ -39,14 +44,19 @@ public enum KeymapLoader {
                     throw ConfigFileError(file: file, line: line, problem: "unknown key '\(keyName)' in [\(mode)]")
                 }
                 guard let action = entries[keyName]?.string else {
-                    throw ConfigFileError(file: file, line: line, problem: "the action for '\(keyName)' in [\(mode)] must be a string")
+                    throw ConfigFileError(
+                        file: file, line: line, problem: "the action for '\(keyName)' in [\(mode)] must be a string")
                 }
                 guard actions.contains(action) else {
-                    throw ConfigFileError(file: file, line: line, problem: "unknown action '\(action)' for '\(keyName)' in [\(mode)]")
+                    throw ConfigFileError(
+                        file: file, line: line, problem: "unknown action '\(action)' for '\(keyName)' in [\(mode)]")
                 }
                 if let (otherName, otherAction) = bound[key] {
-                    throw ConfigFileError(file: file, line: line,
-                                          problem: "key '\(keyName)' is bound twice in [\(mode)] ('\(otherName)' = '\(otherAction)', '\(keyName)' = '\(action)')")
+                    throw ConfigFileError(
+                        file: file, line: line,
+                        problem:
+                            "key '\(keyName)' is bound twice in [\(mode)] ('\(otherName)' = '\(otherAction)', '\(keyName)' = '\(action)')"
+                    )
                 }
                 bound[key] = (keyName, action)
             }

@@ -12,7 +12,9 @@ public struct SettingsFile: Sendable, Hashable {
 
     /// Parses `source`; `stringKeys` take a string, `listKeys` an array of strings. Anything else
     /// is an error naming the file and line.
-    public static func parse(_ source: String, file: String, stringKeys: Set<String>, listKeys: Set<String>) throws(ConfigFileError) -> SettingsFile {
+    public static func parse(_ source: String, file: String, stringKeys: Set<String>, listKeys: Set<String>)
+        throws(ConfigFileError) -> SettingsFile
+    {
         let table: TOMLTable
         do {
             table = try TOMLTable(string: source)
@@ -26,7 +28,9 @@ public struct SettingsFile: Sendable, Hashable {
             let line = TOMLSourceLines.line(of: key, in: nil, source: source)
             let value = table[key]!
             if stringKeys.contains(key) {
-                guard let s = value.string else { throw ConfigFileError(file: file, line: line, problem: "'\(key)' must be a string") }
+                guard let s = value.string else {
+                    throw ConfigFileError(file: file, line: line, problem: "'\(key)' must be a string")
+                }
                 out.strings[key] = s
             } else if listKeys.contains(key) {
                 guard let array = value.array else {

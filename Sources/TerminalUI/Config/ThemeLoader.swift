@@ -14,7 +14,9 @@ public enum ThemeLoader {
 
     /// Parses theme text; roles not given come from `fallback` (the default theme when nil).
     /// Unknown roles, colours or attributes are errors naming the line.
-    public static func parse(_ source: String, file: String, fallback: [ThemeRole: CellStyle]? = nil) throws(ConfigFileError) -> Theme {
+    public static func parse(_ source: String, file: String, fallback: [ThemeRole: CellStyle]? = nil)
+        throws(ConfigFileError) -> Theme
+    {
         let table: TOMLTable
         do {
             table = try TOMLTable(string: source)
@@ -28,14 +30,16 @@ public enum ThemeLoader {
             switch key {
             case "name":
                 guard let s = table[key]?.string else {
-                    throw ConfigFileError(file: file, line: TOMLSourceLines.line(of: key, in: nil, source: source),
-                                          problem: "'name' must be a string")
+                    throw ConfigFileError(
+                        file: file, line: TOMLSourceLines.line(of: key, in: nil, source: source),
+                        problem: "'name' must be a string")
                 }
                 name = s
             case "roles": break
             default:
-                throw ConfigFileError(file: file, line: TOMLSourceLines.line(of: key, in: nil, source: source),
-                                      problem: "unknown key '\(key)' (expected 'name' and a [roles] table)")
+                throw ConfigFileError(
+                    file: file, line: TOMLSourceLines.line(of: key, in: nil, source: source),
+                    problem: "unknown key '\(key)' (expected 'name' and a [roles] table)")
             }
         }
         guard let roles = table["roles"]?.table else {
@@ -46,10 +50,14 @@ public enum ThemeLoader {
         for role in roles.keys {
             let line = TOMLSourceLines.line(of: role, in: "roles", source: source)
             guard known.contains(role) else {
-                throw ConfigFileError(file: file, line: line, problem: "unknown role '\(role)' (known: \(known.sorted().joined(separator: ", ")))")
+                throw ConfigFileError(
+                    file: file, line: line,
+                    problem: "unknown role '\(role)' (known: \(known.sorted().joined(separator: ", ")))")
             }
             guard let spec = roles[role]?.table else {
-                throw ConfigFileError(file: file, line: line, problem: "role '\(role)' must be a table like { fg = \"green\", bold = true }")
+                throw ConfigFileError(
+                    file: file, line: line,
+                    problem: "role '\(role)' must be a table like { fg = \"green\", bold = true }")
             }
             styles[ThemeRole(role)] = try style(spec, role: role, file: file, line: line)
         }
@@ -66,7 +74,8 @@ public enum ThemeLoader {
             case "bg": s.background = try color(v, role: role, file: file, line: line)
             case "bold", "dim", "underline", "reverse":
                 guard let b = v.bool else {
-                    throw ConfigFileError(file: file, line: line, problem: "'\(key)' of role '\(role)' must be true or false")
+                    throw ConfigFileError(
+                        file: file, line: line, problem: "'\(key)' of role '\(role)' must be true or false")
                 }
                 switch key {
                 case "bold": s.bold = b
@@ -75,23 +84,30 @@ public enum ThemeLoader {
                 default: s.reverse = b
                 }
             default:
-                throw ConfigFileError(file: file, line: line,
-                                      problem: "unknown attribute '\(key)' in role '\(role)' (fg, bg, bold, dim, underline, reverse)")
+                throw ConfigFileError(
+                    file: file, line: line,
+                    problem: "unknown attribute '\(key)' in role '\(role)' (fg, bg, bold, dim, underline, reverse)")
             }
         }
         return s
     }
 
-    static func color(_ v: TOMLValueConvertible, role: String, file: String, line: Int?) throws(ConfigFileError) -> TerminalColor {
+    static func color(_ v: TOMLValueConvertible, role: String, file: String, line: Int?) throws(ConfigFileError)
+        -> TerminalColor
+    {
         if let n = v.int {
             guard (0...255).contains(n) else {
-                throw ConfigFileError(file: file, line: line, problem: "colour \(n) of role '\(role)' is not in 0...255")
+                throw ConfigFileError(
+                    file: file, line: line, problem: "colour \(n) of role '\(role)' is not in 0...255")
             }
             return n < 16 ? .ansi(UInt8(n)) : .indexed(UInt8(n))
         }
         if let name = v.string, let c = TerminalColor.names[name.lowercased()] { return c }
-        throw ConfigFileError(file: file, line: line,
-                              problem: "unknown colour \(v.string.map { "'\($0)'" } ?? "value") in role '\(role)' (a name like 'green' or a number 0-255)")
+        throw ConfigFileError(
+            file: file, line: line,
+            problem:
+                "unknown colour \(v.string.map { "'\($0)'" } ?? "value") in role '\(role)' (a name like 'green' or a number 0-255)"
+        )
     }
 }
 

@@ -39,8 +39,10 @@ public struct CellGrid: Sendable, Hashable {
     /// Writes `text` from column `x` of row `y`, at most `limit` columns (default: to the grid's
     /// edge). A wide character that would not fit whole becomes a space. Returns columns used.
     @discardableResult
-    public mutating func write(_ text: some StringProtocol, x: Int, y: Int, style: CellStyle = .plain,
-                               limit: Int? = nil) -> Int {
+    public mutating func write(
+        _ text: some StringProtocol, x: Int, y: Int, style: CellStyle = .plain,
+        limit: Int? = nil
+    ) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
         let end = min(width, limit.map { x + max($0, 0) } ?? width)
         var col = x
@@ -67,8 +69,10 @@ public struct CellGrid: Sendable, Hashable {
     }
 
     /// Writes `text` padded or cut to exactly `width` columns, aligned left or right.
-    public mutating func write(_ text: some StringProtocol, x: Int, y: Int, width w: Int, align: Alignment = .left,
-                               style: CellStyle = .plain) {
+    public mutating func write(
+        _ text: some StringProtocol, x: Int, y: Int, width w: Int, align: Alignment = .left,
+        style: CellStyle = .plain
+    ) {
         let fitted = TextLayout.fit(String(text), width: w, align: align)
         write(fitted, x: x, y: y, style: style, limit: w)
     }

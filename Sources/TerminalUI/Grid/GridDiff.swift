@@ -29,7 +29,9 @@ public enum GridDiff {
                 var start = x
                 if next.cells[base + start].isContinuation, start > 0 { start -= 1 }
                 var end = x + 1
-                while end < w, previous.cells[base + end] != next.cells[base + end] || next.cells[base + end].isContinuation {
+                while end < w,
+                    previous.cells[base + end] != next.cells[base + end] || next.cells[base + end].isContinuation
+                {
                     end += 1
                 }
                 runs.append(CellRun(x: start, y: y, cells: Array(next.cells[(base + start)..<(base + end)])))

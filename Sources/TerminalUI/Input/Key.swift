@@ -11,8 +11,8 @@ public enum Key: Sendable, Hashable, CustomStringConvertible {
     /// The name keymap files use: "q", "ctrl-c", "up", "pgdn", "f1", "space", "shift-tab".
     public var description: String {
         switch self {
-        case let .character(c): return c == " " ? "space" : String(c)
-        case let .control(c): return "ctrl-\(c)"
+        case .character(let c): return c == " " ? "space" : String(c)
+        case .control(let c): return "ctrl-\(c)"
         case .up: return "up"
         case .down: return "down"
         case .left: return "left"
@@ -28,7 +28,7 @@ public enum Key: Sendable, Hashable, CustomStringConvertible {
         case .backspace: return "backspace"
         case .delete: return "delete"
         case .insert: return "insert"
-        case let .function(n): return "f\(n)"
+        case .function(let n): return "f\(n)"
         }
     }
 

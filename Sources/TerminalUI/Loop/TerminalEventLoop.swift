@@ -44,8 +44,8 @@ public final class TerminalEventLoop<Program: TerminalProgram> {
             for sig in signalMailbox.drain() { inputs.append(.signal(sig)) }
             for input in terminal.readInput() {
                 switch input {
-                case let .key(k): inputs.append(.key(k))
-                case let .resize(s):
+                case .key(let k): inputs.append(.key(k))
+                case .resize(let s):
                     size = s
                     renderer.invalidate()
                     inputs.append(.resize(s))

@@ -20,8 +20,8 @@ public enum TerminalColor: Sendable, Hashable {
     public var basic: TerminalColor {
         switch self {
         case .default: return .default
-        case let .ansi(n): return .ansi(n % 8)
-        case let .indexed(n): return .ansi(TerminalColor.nearestBasic(index: n))
+        case .ansi(let n): return .ansi(n % 8)
+        case .indexed(let n): return .ansi(TerminalColor.nearestBasic(index: n))
         }
     }
 
@@ -38,8 +38,10 @@ public enum TerminalColor: Sendable, Hashable {
             let v = Int(n) - 16
             rgb = (levels[v / 36], levels[(v / 6) % 6], levels[v % 6])
         }
-        let basics = [(0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205),
-                      (229, 229, 229)]
+        let basics = [
+            (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205),
+            (229, 229, 229),
+        ]
         var best = 0
         var bestDistance = Int.max
         for (i, b) in basics.enumerated() {
@@ -60,8 +62,10 @@ public struct CellStyle: Sendable, Hashable {
     public var reverse: Bool
 
     /// A style; all plain by default.
-    public init(foreground: TerminalColor = .default, background: TerminalColor = .default, bold: Bool = false,
-                dim: Bool = false, underline: Bool = false, reverse: Bool = false) {
+    public init(
+        foreground: TerminalColor = .default, background: TerminalColor = .default, bold: Bool = false,
+        dim: Bool = false, underline: Bool = false, reverse: Bool = false
+    ) {
         self.foreground = foreground; self.background = background; self.bold = bold; self.dim = dim
         self.underline = underline; self.reverse = reverse
     }
