@@ -44,8 +44,7 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         guard isatty(0) == 1, isatty(1) == 1 else {
-            throw ValidationError(
-                "the terminal UI needs an interactive terminal; see `mootui help` for one-shot commands")
+            throw TUIError("the terminal UI needs an interactive terminal; see `mootui --help` for one-shot commands")
         }
         let logger = try startLogging(environment)
         var problems: [ConfigFileError] = []
@@ -85,7 +84,7 @@ struct RunCommand: AsyncParsableCommand {
             }()
         let sink: FileLogHandler.Sink
         do { sink = try FileLogHandler.open(path: path) } catch {
-            throw ValidationError("cannot open log file \(path): \(error)")
+            throw TUIError("cannot open log file \(path): \(error)")
         }
         LoggingSystem.bootstrap { label in FileLogHandler(label: label, sink: sink) }
         var logger = Logger(label: "mootui.tui")
@@ -112,6 +111,12 @@ final class ConfigWriter: @unchecked Sendable {
         config.watchlist = watchlist
         do { try config.save(path: path) } catch { logger.error("saving \(path): \(error)") }
     }
+}
+
+/// A failure before the UI starts, in one line (no usage text: the arguments were fine).
+struct TUIError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }
 
 /// What the UI thread needs, resolved before it starts.
