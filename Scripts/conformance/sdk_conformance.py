@@ -12,6 +12,7 @@ Encrypted mode expects a sim started with --rsa-key FILE. Exits 0 only if every 
 import argparse
 import math
 import sys
+from decimal import Decimal
 import threading
 import time
 
@@ -44,13 +45,39 @@ def pace():
     time.sleep(0.05)
 
 
+HK_BANDS = [("0.25", "0.001"), ("0.5", "0.005"), ("10", "0.01"), ("20", "0.02"), ("100", "0.05"), ("200", "0.1"),
+            ("500", "0.2"), ("1000", "0.5"), ("2000", "1"), ("5000", "2"), ("9995", "5")]
+
+
 def hk_tick_up(price):
-    bands = [(0.25, 0.001), (0.5, 0.005), (10, 0.01), (20, 0.02), (100, 0.05), (200, 0.1),
-             (500, 0.2), (1000, 0.5), (2000, 1), (5000, 2), (9995, 5)]
-    for upper, tick in bands:
-        if price < upper - 1e-9:
-            return tick
-    return 5
+    """HKEX spread table: the step up from `price` (the band above at an edge)."""
+    p = Decimal(str(price))
+    for upper, tick in HK_BANDS:
+        if p < Decimal(upper):
+            return float(tick)
+    return 5.0
+
+
+def hk_on_tick(price):
+    """True when `price` is a multiple of its band's tick (the band below at an edge)."""
+    p = Decimal(str(price))
+    for upper, tick in HK_BANDS:
+        if p <= Decimal(upper):
+            return p % Decimal(tick) == 0
+    return p % 5 == 0
+
+
+def ticks_away(code, price, steps, spread):
+    """`price` moved `steps` ticks (up if positive), following the HK table across band edges."""
+    p = Decimal(str(price))
+    for _ in range(abs(steps)):
+        if code.startswith("HK."):
+            up = Decimal(str(hk_tick_up(float(p))))
+            down = up if steps > 0 else Decimal(str(hk_tick_up(float(p) - 1e-9)))
+            p = p + up if steps > 0 else p - down
+        else:
+            p = p + Decimal(str(spread)) if steps > 0 else p - Decimal(str(spread))
+    return float(p)
 
 
 class Collector:
@@ -132,9 +159,7 @@ def quote_steps(port, encrypted):
             step("order book bid < ask", bids[0][0] < asks[0][0], f"{bids[0]} {asks[0]}")
             step("order book sorted", all(asks[i][0] < asks[i + 1][0] for i in range(len(asks) - 1))
                  and all(bids[i][0] > bids[i + 1][0] for i in range(len(bids) - 1)), book)
-            tick = hk_tick_up(bids[0][0])
-            on_grid = all(abs(round(p / 0.2) * 0.2 - p) < 1e-6 for p, *_ in bids + asks) if tick == 0.2 else True
-            step("order book prices on the tick grid", on_grid, book)
+            step("order book prices on the tick grid", all(hk_on_tick(p) for p, *_ in bids + asks), book)
 
         ret, kl = ctx.get_cur_kline("HK.00700", 20, KLType.K_1M)
         step("get_cur_kline ok", ret == RET_OK and len(kl) > 0, kl)
@@ -167,8 +192,7 @@ def place_marketable(trd, code, side, qty, env, book_ctx=None):
         return ret, snap
     price = float(snap["ask_price"].iloc[0] if side == TrdSide.BUY else snap["bid_price"].iloc[0])
     # A few ticks through the touch so the order crosses even if the market moves meanwhile.
-    tick = float(snap["price_spread"].iloc[0])
-    price = round(price + (5 * tick if side == TrdSide.BUY else -5 * tick), 3)
+    price = ticks_away(code, price, 5 if side == TrdSide.BUY else -5, float(snap["price_spread"].iloc[0]))
     pace()
     return trd.place_order(price=price, qty=qty, code=code, trd_side=side, order_type=OrderType.NORMAL, trd_env=env)
 
@@ -210,7 +234,8 @@ def trade_steps(port, encrypted, password, with_real):
 
         ret, snap = quotes.get_market_snapshot(["HK.00700"])
         bid = float(snap["bid_price"].iloc[0])
-        resting = round(math.floor(bid * 0.9 / 0.2) * 0.2, 1)
+        # Far below the market and inside the 200-500 band (tick 0.2) wherever the price wanders.
+        resting = round(math.floor(bid * 0.8 / 0.2) * 0.2, 1)
         pace()
         ret, placed = trd.place_order(price=resting, qty=200, code="HK.00700", trd_side=TrdSide.BUY, trd_env=TrdEnv.SIMULATE)
         step("place resting order ok", ret == RET_OK, placed)
@@ -236,7 +261,7 @@ def trade_steps(port, encrypted, password, with_real):
         step("deal_list_query refused for SIMULATE as on OpenD", ret != RET_OK and "SIMULATE" in str(msg), msg)
 
         pace()
-        ret, msg = trd.place_order(price=resting + 0.1, qty=100, code="HK.00700", trd_side=TrdSide.BUY, trd_env=TrdEnv.SIMULATE)
+        ret, msg = trd.place_order(price=round(resting + 0.1, 1), qty=100, code="HK.00700", trd_side=TrdSide.BUY, trd_env=TrdEnv.SIMULATE)
         step("off-tick order rejected with a message", ret != RET_OK and "minimum unit" in str(msg), msg)
         pace()
         ret, msg = trd.place_order(price=resting, qty=150, code="HK.00700", trd_side=TrdSide.BUY, trd_env=TrdEnv.SIMULATE)

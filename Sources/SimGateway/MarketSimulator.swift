@@ -11,6 +11,8 @@ final class MarketSimulator {
     private var historyCache: [HistoryKey: [SimBar]] = [:]
     /// Local-seconds day start of the simulated session per market (history ends before it).
     private var sessionStart: [Market: Int64] = [:]
+    /// UTC offset per market at start, to turn local bar starts into Unix timestamps.
+    private var utcOffset: [Market: Int64] = [:]
 
     private struct HistoryKey: Hashable {
         let code: SecurityCode
@@ -25,7 +27,10 @@ final class MarketSimulator {
             let s = seed &* 0x2545_F491_4F6C_DD1D &+ UInt64(i + 1) &* 0x9E37_79B9_7F4A_7C15
             markets[instrument.code] = InstrumentMarket(instrument: instrument, seed: s)
         }
-        for m in Market.allCases { sessionStart[m] = ExchangeTime(startDate, market: m).dayStart }
+        for m in Market.allCases {
+            sessionStart[m] = ExchangeTime(startDate, market: m).dayStart
+            utcOffset[m] = ExchangeTime.offset(m, at: startDate)
+        }
     }
 
     /// The live market of `code`.
@@ -129,7 +134,7 @@ final class MarketSimulator {
             let vol = instrument.tradingUnit * random.int(in: 50...5000) * (period.seconds == nil ? 100 : 1)
             let mid = (open.micros + close.micros) / 2
             newestFirst.append(SimBar(start: start, time: InstrumentMarket.bucketLabel(period, start: start),
-                                      timestamp: Double(start), open: open, high: max(hi, open, close),
+                                      timestamp: Double(start - utcOffset[code.market]!), open: open, high: max(hi, open, close),
                                       low: max(min(lo, open, close), rules.minimum), close: close,
                                       previousClose: open, volume: vol, turnover: mid * vol / Price.scale))
             close = open

@@ -25,6 +25,9 @@ final class ChannelRegistry: Sendable {
             guard let entry = touched[out.connection] ?? entry(out.connection) else { continue }
             touched[out.connection] = entry
             let channel = entry.channel
+            // A client that stops reading must not make the simulator buffer without bound: past
+            // the high-water mark its quote pushes are dropped (answers and trade pushes never are).
+            if !channel.isWritable, Self.droppable(out.frame.protoID) { continue }
             if channel.eventLoop.inEventLoop {
                 channel.write(out.frame, promise: nil)
                 if let cipher = out.enableAES { entry.cipherState.aes = cipher }
@@ -39,6 +42,17 @@ final class ChannelRegistry: Sendable {
             }
         }
         for entry in touched.values { entry.channel.flush() }
+    }
+
+    /// Quote pushes: the next update supersedes them, so they may be dropped for a slow reader.
+    static func droppable(_ protoID: UInt32) -> Bool {
+        guard let id = ProtoID(rawValue: protoID) else { return false }
+        switch id {
+        case .qotUpdateBasicQot, .qotUpdateKL, .qotUpdateRT, .qotUpdateTicker, .qotUpdateOrderBook, .qotUpdateBroker:
+            return true
+        default:
+            return false
+        }
     }
 }
 

@@ -56,6 +56,7 @@ public final class SimServer: Sendable {
                 .serverChannelOption(.backlog, value: 256)
                 .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
                 .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+                .childChannelOption(.writeBufferWaterMark, value: .init(low: 1 << 20, high: 4 << 20))
                 .childChannelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
                         let cipherState = FrameCipherState(rsa: rsa)

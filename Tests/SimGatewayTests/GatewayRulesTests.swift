@@ -66,6 +66,15 @@ final class GatewayRulesTests: XCTestCase {
         XCTAssertEqual(h.core.silentConnections(), [quiet], "30 s without a keep-alive (interval 10) is too long")
     }
 
+    func testAtMost128Connections() throws {
+        let h = try harness()
+        let ids = (0..<128).compactMap { _ in h.core.connect() }
+        XCTAssertEqual(Set(ids).count, 128)
+        XCTAssertNil(h.core.connect())
+        h.core.disconnect(ids[0])
+        XCTAssertNotNil(h.core.connect())
+    }
+
     func testQuotaIsEnforcedAndReported() throws {
         let h = try harness(quota: 3)
         let conn = try h.connect()
