@@ -21,7 +21,7 @@ trap cleanup EXIT
 "$bin" sim --host 127.0.0.1 --port 0 --data "$work/sim" --rate 0 > "$work/sim.out" 2> "$work/sim.err" &
 sim=$!
 deadline=$((SECONDS + 30))
-until grep -q "listening on" "$work/sim.out"; do
+until grep -q "listening on" "$work/sim.out" 2>/dev/null; do
   [ $SECONDS -ge $deadline ] && { echo "sim did not start"; cat "$work/sim.err"; exit 1; }
   sleep 0.1
 done

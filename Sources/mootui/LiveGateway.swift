@@ -80,7 +80,12 @@ extension GatewayEvent {
         case .bars(let code, let period, let bars): self = .bars(code, period, bars)
         case .order(let o): self = .order(o)
         case .fill(let f): self = .fill(f)
-        case .notice(let text): self = .notice(text)
+        case .notice(let text):
+            // Routine bookkeeping (quota counts, "backend up") is already on the status bar or
+            // needs no attention; only news reaches the message line.
+            let routine = text.hasPrefix("OpenD quota") || text == "OpenD backend: quotes up, trading up"
+            guard !routine else { return nil }
+            self = .notice(text)
         }
     }
 }
