@@ -5,20 +5,6 @@ import NIOCore
 import OpenDProtocol
 import TradingKit
 
-/// A frame the core wants written to one connection.
-struct Outgoing: Sendable {
-    var connection: UInt64
-    var frame: Frame
-    /// Cipher to switch the connection to right after this frame is written (InitConnect reply).
-    var enableAES: (any BodyCipher)? = nil
-}
-
-/// A (security, SubType) pair: the unit of subscription quota and push registration.
-struct SubscriptionKey: Hashable, Sendable {
-    var code: SecurityCode
-    var subType: Int32
-}
-
 /// The simulated OpenD's brain, free of sockets: connections, subscriptions, quota, rate limits,
 /// the markets and the paper broker. Every entry point takes the lock, so the NIO handlers, the
 /// market timer and tests may call it from anywhere; it returns the frames to send.

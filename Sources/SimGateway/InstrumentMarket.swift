@@ -1,51 +1,6 @@
 import Foundation
 import TradingKit
 
-/// One print on the tape.
-struct TapePrint: Sendable, Hashable {
-    var sequence: Int64
-    var time: String
-    var timestamp: Double
-    var price: Price
-    var volume: Int64
-    /// `Qot_Common.TickerDirection`: 1 bid (sell-initiated), 2 ask (buy-initiated).
-    var direction: Int32
-}
-
-/// One candle under construction or finished.
-struct SimBar: Sendable, Hashable {
-    /// Bucket key: local seconds of the bar's start.
-    var start: Int64
-    var time: String
-    var timestamp: Double
-    var open: Price
-    var high: Price
-    var low: Price
-    var close: Price
-    var previousClose: Price
-    var volume: Int64
-    var turnover: Int64
-
-    mutating func add(_ price: Price, _ qty: Int64) {
-        if price > high { high = price }
-        if price < low { low = price }
-        close = price
-        volume += qty
-        turnover += price.micros * qty / Price.scale
-    }
-}
-
-/// One time-share (分时) point: a minute's last price, average price and volume.
-struct TimeSharePoint: Sendable, Hashable {
-    var minute: Int
-    var time: String
-    var timestamp: Double
-    var price: Price
-    var averagePrice: Price
-    var volume: Int64
-    var turnover: Int64
-}
-
 /// The live market in one instrument: a seeded price process with clustered volatility, a book
 /// of at least ten levels a side on the tick grid, the tape, today's bars and time-share.
 struct InstrumentMarket: Sendable {

@@ -2,11 +2,6 @@ import Foundation
 import GRDB
 import TradingKit
 
-/// Why the ledger could not be opened or written.
-public struct LedgerError: Error, CustomStringConvertible, Sendable {
-    public let description: String
-}
-
 /// The paper broker's book of record in SQLite (WAL): accounts' cash, orders, fills, positions
 /// and the results of trade write requests by PacketID. Everything a response acknowledges is
 /// committed before the response is sent, so a kill -9 loses nothing acknowledged.

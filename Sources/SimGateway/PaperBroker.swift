@@ -1,32 +1,6 @@
 import Foundation
 import TradingKit
 
-/// Something the broker did that clients may be told about by push.
-enum BrokerEvent: Sendable {
-    case order(BrokerOrder)
-    case fill(BrokerFill)
-}
-
-/// A refused trade request, with OpenD-like wording.
-struct BrokerRejection: Error, Sendable {
-    let message: String
-    init(_ message: String) { self.message = message }
-}
-
-/// What a Trd_PlaceOrder asks for, already lifted off the wire.
-struct PlaceOrderInput: Sendable {
-    var accountID: UInt64
-    var environment: TradingEnvironment
-    var trdMarket: Int32
-    var code: SecurityCode
-    var side: OrderSide
-    var type: Int32
-    var quantity: Int64
-    var price: Price
-    var timeInForce: Int32
-    var remark: String
-}
-
 /// The paper broker: accounts, orders, matching against the simulated book, positions and
 /// cash, written through to the ``Ledger``. Not thread-safe: the gateway core owns it.
 final class PaperBroker {

@@ -1,13 +1,5 @@
 import Foundation
 
-/// When the simulated exchanges are open.
-public enum MarketHours: String, Sendable, CaseIterable {
-    /// Every market is in continuous trading at all times (the default: the screen always moves).
-    case always
-    /// Each market follows its exchange timetable in local exchange time (reference E.10).
-    case real
-}
-
 /// Everything a simulated OpenD needs to start: where to listen, where to keep its ledger, and
 /// how its markets and accounts behave.
 public struct SimConfiguration: Sendable {
