@@ -71,10 +71,14 @@ public final class SimServer: Sendable {
             let port = channel.localAddress?.port ?? configuration.port
             let period: TimeAmount = configuration.rate > 0
                 ? .microseconds(Int64(max(min(1_000_000 / configuration.rate, 250_000), 5_000))) : .milliseconds(500)
+            // Catch up at most two periods' worth of updates per tick: a simulator that falls
+            // behind skips ahead instead of flooding its clients with a burst.
+            let periodSeconds = Double(period.nanoseconds) / 1e9
+            let maxSteps = max(2, Int((configuration.rate * periodSeconds * 2).rounded(.up)))
             let loop = group.next()
             let lastSweep = NIOLockedValueBox(Date())
             let timer = loop.scheduleRepeatedTask(initialDelay: period, delay: period) { _ in
-                registry.deliver(core.advanceToNow())
+                registry.deliver(core.advanceToNow(maxSteps: maxSteps))
                 let now = Date()
                 let sweep = lastSweep.withLockedValue { last in
                     guard now.timeIntervalSince(last) >= 1 else { return false }
