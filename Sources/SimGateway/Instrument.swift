@@ -2,11 +2,15 @@ import TradingKit
 
 /// One listed security the simulator makes a market in: static facts plus its starting price.
 public struct Instrument: Sendable, Hashable {
+    /// The OpenD code, e.g. HK.00700.
     public let code: SecurityCode
+    /// The name OpenD shows (CJK where the exchange lists it so).
     public let name: String
     /// Board lot reported in static info and snapshots.
     public let lotSize: Int64
+    /// Stock or fund (ETF).
     public let kind: SecurityKind
+    /// Listing date, "YYYY-MM-DD".
     public let listTime: String
     /// Previous close the simulated day starts from.
     public let referencePrice: Price
