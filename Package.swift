@@ -70,7 +70,7 @@ let package = Package(
         // AppState, events, reducer, effects, pane views.
         .target(
             name: "MooApp",
-            dependencies: ["TradingKit", "TerminalUI"]
+            dependencies: ["TradingKit", "TerminalUI", "OpenDProtocol"]
         ),
 
         .executableTarget(

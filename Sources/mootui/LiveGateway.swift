@@ -52,6 +52,15 @@ extension Gateway {
             orderBudget: { account in
                 let budget = client.connection.rateBudget(for: .trdPlaceOrder, accountID: account?.id)
                 return OrderBudget(used: budget.used, limit: budget.limit)
+            },
+            placeOrder: { account, request in try await client.placeOrder(account, request) },
+            modifyOrder: { account, id, price, quantity in
+                guard let price else { throw GatewayUnavailable("modifying market orders") }
+                try await client.modifyOrder(account, orderID: id, price: price, quantity: quantity)
+            },
+            unlockTrade: { md5 in try await client.unlockTrade(passwordMD5: md5) },
+            maxQuantities: { account, code, price, type in
+                try await client.maxQuantities(account, code: code, price: price, type: type)
             })
     }
 }

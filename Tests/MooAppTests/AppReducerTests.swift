@@ -174,9 +174,11 @@ final class AppReducerTests: XCTestCase {
         XCTAssertEqual(s.orders.count, 2)
         _ = AppReducer.reduce(&s, .action(.tabPortfolio))
         XCTAssertEqual(s.focus, .orders)
-        XCTAssertEqual(AppReducer.reduce(&s, .key(.character("x"))), [.cancelOrder("FT1002")])
+        XCTAssertEqual(AppReducer.reduce(&s, .key(.character("c"))), [], "cancel asks first")
+        XCTAssertEqual(AppReducer.reduce(&s, .key(.character("y"))), [.cancelOrder("FT1002")])
         _ = AppReducer.reduce(&s, .key(.down))
-        XCTAssertEqual(AppReducer.reduce(&s, .key(.character("x"))), [], "a filled order cannot be cancelled")
+        XCTAssertEqual(AppReducer.reduce(&s, .key(.character("c"))), [], "a filled order cannot be cancelled")
+        XCTAssertNil(s.modal)
         XCTAssertEqual(s.message?.isError, true)
     }
 

@@ -23,6 +23,14 @@ public struct Gateway: Sendable {
     public var positions: @Sendable (Account) async throws -> [Position]
     public var orders: @Sendable (Account) async throws -> [Order]
     public var cancelOrder: @Sendable (Account, String) async throws -> Void
+    /// Places an order; returns the gateway's order id.
+    public var placeOrder: @Sendable (Account, OrderRequest) async throws -> String
+    /// Modifies a working order (new price for limit orders, new total quantity).
+    public var modifyOrder: @Sendable (Account, String, Price?, Int64) async throws -> Void
+    /// Unlocks REAL trading with the password's MD5.
+    public var unlockTrade: @Sendable (String) async throws -> Void
+    /// Max buy/sell quantities at a price.
+    public var maxQuantities: @Sendable (Account, SecurityCode, Price, OrderType) async throws -> MaxQuantities
     /// Subscription quota (a request to the gateway).
     public var quota: @Sendable () async throws -> Quota?
     /// The order-rate budget (local bookkeeping, no request).
@@ -46,8 +54,22 @@ public struct Gateway: Sendable {
         orders: @escaping @Sendable (Account) async throws -> [Order],
         cancelOrder: @escaping @Sendable (Account, String) async throws -> Void,
         quota: @escaping @Sendable () async throws -> Quota?,
-        orderBudget: @escaping @Sendable (Account?) -> OrderBudget?
+        orderBudget: @escaping @Sendable (Account?) -> OrderBudget?,
+        placeOrder: @escaping @Sendable (Account, OrderRequest) async throws -> String = { _, _ in
+            throw GatewayUnavailable("placing orders")
+        },
+        modifyOrder: @escaping @Sendable (Account, String, Price?, Int64) async throws -> Void = { _, _, _, _ in
+            throw GatewayUnavailable("modifying orders")
+        },
+        unlockTrade: @escaping @Sendable (String) async throws -> Void = { _ in
+            throw GatewayUnavailable("unlocking")
+        },
+        maxQuantities: @escaping @Sendable (Account, SecurityCode, Price, OrderType) async throws -> MaxQuantities = {
+            _, _, _, _ in throw GatewayUnavailable("max quantities")
+        }
     ) {
+        self.placeOrder = placeOrder; self.modifyOrder = modifyOrder; self.unlockTrade = unlockTrade
+        self.maxQuantities = maxQuantities
         self.address = address; self.events = events; self.subscribe = subscribe; self.unsubscribe = unsubscribe
         self.securityInfo = securityInfo; self.snapshots = snapshots; self.orderBook = orderBook; self.ticks = ticks
         self.bars = bars; self.marketStates = marketStates; self.accounts = accounts; self.funds = funds;
@@ -66,4 +88,11 @@ public struct Gateway: Sendable {
             orders: { _ in [] },
             cancelOrder: { _, _ in throw Unimplemented() }, quota: { nil }, orderBudget: { _ in nil })
     }
+}
+
+/// A gateway closure that was not provided.
+public struct GatewayUnavailable: Error, CustomStringConvertible {
+    public let what: String
+    public init(_ what: String) { self.what = what }
+    public var description: String { "this gateway does not support \(what)" }
 }

@@ -104,6 +104,8 @@ extension AppReducer {
             if let budget { state.orderBudget = budget }
         case .orderCancelled(let id):
             say("cancel sent for order \(id)", error: false, &state)
+        case .ticket(let answer):
+            return handle(ticketResponse: answer, &state)
         case .failed(let what, let reason):
             if what.hasPrefix("check "), let code = try? SecurityCode(parsing: String(what.dropFirst(6))) {
                 state.pendingAdds.remove(code)

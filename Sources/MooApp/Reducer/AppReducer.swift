@@ -52,6 +52,32 @@ public enum AppReducer {
     // MARK: keys
 
     static func handle(key: Key, _ state: inout AppState) -> [Effect] {
+        switch state.modal {
+        case .ticket(let ticket):
+            return handleTicket(key: key, ticket, &state)
+        case .command(let text):
+            switch key {
+            case .escape: state.modal = nil
+            case .backspace: state.modal = text.isEmpty ? nil : .command(String(text.dropLast()))
+            case .enter: return submitCommand(text, &state)
+            case .character(let c) where text.count < 60 && !c.isNewline: state.modal = .command(text + String(c))
+            default: break
+            }
+            return []
+        case .confirm(_, let effects):
+            switch key {
+            case .character("y"), .character("Y"), .enter:
+                state.modal = nil
+                return effects
+            case .character("n"), .character("N"), .escape:
+                state.modal = nil
+                say("nothing sent", error: false, &state)
+            default: break
+            }
+            return []
+        default:
+            break
+        }
         if case .addCode(let text) = state.modal {
             switch key {
             case .escape:
@@ -134,18 +160,24 @@ public enum AppReducer {
         case .cursorUp, .cursorDown, .cursorTop, .cursorBottom, .cursorCenter, .pageUp, .pageDown:
             return moveCursor(action, &state)
         case .orderCancel:
-            let working = state.orders
-            guard working.indices.contains(state.orderCursor) else { return [] }
-            let order = working[state.orderCursor]
-            guard order.status.isWorking else {
-                say("order \(order.id) is \(order.status), not working", error: true, &state)
-                return []
-            }
-            say("cancelling order \(order.id)…", error: false, &state)
-            return [.cancelOrder(order.id)]
-        case .ticketBuy, .ticketSell, .ticketSubmit, .ticketClose, .ticketFieldNext, .ticketFieldPrevious,
-            .ticketIncrease, .ticketDecrease, .ticketSideToggle:
-            say("the order ticket is not available in this build", error: true, &state)
+            return confirmCancelSelected(&state)
+        case .orderCancelAll:
+            return confirmCancelAllOfSelected(&state)
+        case .orderModify:
+            return openModifyTicket(&state)
+        case .ticketBuy:
+            return openTicket(side: .buy, &state)
+        case .ticketSell:
+            return openTicket(side: .sell, &state)
+        case .ticketLevel:
+            return openTicketAtLevel(&state)
+        case .ticketClosePosition:
+            return openClosingTicket(&state)
+        case .commandOpen:
+            state.modal = .command("")
+        case .ticketSubmit, .ticketClose, .ticketFieldNext, .ticketFieldPrevious, .ticketIncrease, .ticketDecrease,
+            .ticketSideToggle, .ticketMax:
+            break  // only inside the ticket
         }
         return []
     }

@@ -135,13 +135,53 @@ struct Worker: Sendable {
                 }
                 try await gateway.cancelOrder(acc, id)
                 post(.response(.orderCancelled(id)))
+            case .placeOrder(let request):
+                guard let acc = account.account else {
+                    post(.response(.ticket(.rejected("no trading account"))))
+                    return
+                }
+                do {
+                    let id = try await gateway.placeOrder(acc, request)
+                    post(.response(.ticket(.placed(id))))
+                } catch {
+                    log("place \(request.side) \(request.quantity) \(request.code): \(error)")
+                    post(.response(.ticket(.rejected(oneLine(error)))))
+                }
+            case .modifyOrder(let id, let price, let quantity):
+                guard let acc = account.account else {
+                    post(.response(.ticket(.rejected("no trading account"))))
+                    return
+                }
+                do {
+                    try await gateway.modifyOrder(acc, id, price, quantity)
+                    post(.response(.ticket(.placed(id))))
+                } catch {
+                    log("modify \(id): \(error)")
+                    post(.response(.ticket(.rejected(oneLine(error)))))
+                }
+            case .unlockTrade(let md5):
+                do {
+                    try await gateway.unlockTrade(md5)
+                    post(.response(.ticket(.unlocked(error: nil))))
+                } catch {
+                    log("unlock: \(oneLine(error))")  // never the MD5
+                    post(.response(.ticket(.unlocked(error: oneLine(error)))))
+                }
+            case .fetchMaxQuantities(let code, let price, let type):
+                guard let acc = account.account else { return }
+                do {
+                    let max = try await gateway.maxQuantities(acc, code, price, type)
+                    post(.response(.ticket(.maxQuantities(code, max))))
+                } catch {
+                    log("max quantities \(code): \(error)")
+                }
             case .saveWatchlist(let codes):
                 persist(codes)
             case .redrawAll:
                 break
             }
         } catch {
-            log("\(effect): \(error)")
+            log("\(describe(effect)): \(error)")
             post(.response(.failed(what: describe(effect), reason: oneLine(error))))
         }
     }
@@ -158,6 +198,10 @@ struct Worker: Sendable {
         case .loadPortfolio: return "portfolio"
         case .refreshLimits: return "limits"
         case .cancelOrder(let id): return "cancel \(id)"
+        case .placeOrder(let r): return "place \(r.side) \(r.quantity) \(r.code)"
+        case .modifyOrder(let id, _, _): return "modify \(id)"
+        case .unlockTrade: return "unlock"
+        case .fetchMaxQuantities(let c, _, _): return "max quantities \(c)"
         case .saveWatchlist: return "save watchlist"
         case .redrawAll: return "redraw"
         }

@@ -31,6 +31,12 @@ public enum AppAction: String, Sendable, Hashable, CaseIterable {
     case ticketIncrease = "ticket.increase"
     case ticketDecrease = "ticket.decrease"
     case ticketSideToggle = "ticket.side.toggle"
+    case ticketMax = "ticket.max"
+    case ticketLevel = "ticket.level"
+    case ticketClosePosition = "ticket.close-position"
+    case orderModify = "order.modify"
+    case orderCancelAll = "order.cancel-all"
+    case commandOpen = "command.open"
 
     /// What the help screen says the action does.
     public var summary: String {
@@ -55,7 +61,7 @@ public enum AppAction: String, Sendable, Hashable, CaseIterable {
         case .cursorCenter: return "centre on the spread"
         case .pageUp: return "page up"
         case .pageDown: return "page down"
-        case .orderCancel: return "cancel the selected order"
+        case .orderCancel: return "cancel the selected order (asks first)"
         case .ticketBuy: return "order ticket: buy"
         case .ticketSell: return "order ticket: sell"
         case .ticketSubmit: return "ticket: submit"
@@ -65,6 +71,12 @@ public enum AppAction: String, Sendable, Hashable, CaseIterable {
         case .ticketIncrease: return "ticket: step up"
         case .ticketDecrease: return "ticket: step down"
         case .ticketSideToggle: return "ticket: buy/sell"
+        case .ticketMax: return "ticket: maximum quantity"
+        case .ticketLevel: return "order ticket at this ladder level"
+        case .ticketClosePosition: return "order ticket closing the position"
+        case .orderModify: return "modify the selected order"
+        case .orderCancelAll: return "cancel all working orders of the code"
+        case .commandOpen: return "order command line (b 200 HK.00700 @ 320.2)"
         }
     }
 

@@ -34,6 +34,8 @@ public enum GatewayResponse: Sendable, Hashable {
     case orders([Order])
     case limits(Quota?, OrderBudget?)
     case orderCancelled(String)
+    /// Answers for the order ticket.
+    case ticket(TicketResponse)
     /// Something failed: `what` we tried, and the gateway's one-line reason.
     case failed(what: String, reason: String)
 }
@@ -55,6 +57,14 @@ public enum Effect: Sendable, Hashable {
     /// Subscription quota and the order-rate budget.
     case refreshLimits
     case cancelOrder(String)
+    /// Place an order (from the ticket, every field already validated).
+    case placeOrder(OrderRequest)
+    /// Modify a working order: new price (limit orders) and new total quantity.
+    case modifyOrder(String, price: Price?, quantity: Int64)
+    /// Unlock REAL trading with the MD5 of the trade password (never the plaintext).
+    case unlockTrade(passwordMD5: String)
+    /// Max buy/sell quantities for the ticket at a price.
+    case fetchMaxQuantities(SecurityCode, Price, OrderType)
     /// Persist the watchlist in the config file.
     case saveWatchlist([SecurityCode])
     /// Send the next frame whole.

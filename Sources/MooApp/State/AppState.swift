@@ -41,6 +41,8 @@ public struct AppState: Sendable, Equatable {
 
     // trading
     public var account: Account?
+    /// REAL trading unlocked on this gateway (OpenD's unlock is global to the gateway).
+    public var isTradeUnlocked = false
     public var funds: Funds?
     public var positions: [Position] = []
     /// Today's orders, newest first.
@@ -100,6 +102,7 @@ public struct AppState: Sendable, Equatable {
     public var activeModes: [String] {
         var modes: [String] = []
         if case .help = modal { modes.append(KeymapMode.help.rawValue) }
+        if case .ticket = modal { modes.append(KeymapMode.ticket.rawValue) }
         modes.append(focus.keymapMode.rawValue)
         modes.append(KeymapMode.global.rawValue)
         return modes

@@ -33,6 +33,12 @@ public enum Modal: Sendable, Equatable {
     case help(offset: Int)
     /// The "add a code" prompt with what has been typed.
     case addCode(String)
+    /// The order ticket (`Sources/MooApp/Ticket/`).
+    case ticket(OrderTicket)
+    /// The `:` order command line with what has been typed.
+    case command(String)
+    /// A yes/no question; `effects` run on yes.
+    case confirm(prompt: String, effects: [Effect])
 }
 
 /// A line at the bottom of the screen, cleared after a while.

@@ -8,6 +8,20 @@ public enum FooterView {
     public static func render(_ c: ViewContext, tabs: Bool, in rect: Rect, into grid: inout CellGrid) {
         let s = c.state
         grid.fill(rect, style: c.theme[.status])
+        if case .command(let text) = s.modal {
+            var x = rect.x
+            x += grid.write(" : ", x: x, y: rect.y, style: c.theme[.title], limit: rect.width)
+            x += grid.write(text + "_", x: x, y: rect.y, style: c.theme[.input], limit: rect.maxX - x)
+            grid.write("  (b 200 HK.00700 @ 320.2 day · s all US.AAPL mkt · c ORDER_ID · ca [CODE])", x: x, y: rect.y,
+                       style: c.theme[.status], limit: rect.maxX - x)
+            return
+        }
+        if case .confirm(let prompt, _) = s.modal {
+            var x = rect.x
+            x += grid.write(" " + prompt, x: x, y: rect.y, style: c.theme[.statusWarning], limit: rect.width)
+            grid.write("  y: yes  n: no", x: x, y: rect.y, style: c.theme[.status], limit: rect.maxX - x)
+            return
+        }
         if case .addCode(let text) = s.modal {
             var x = rect.x
             x += grid.write(" Add code: ", x: x, y: rect.y, style: c.theme[.title], limit: rect.width)

@@ -24,6 +24,7 @@ public enum ScreenView {
         let wide = isWide(size)
         if wide { wideLayout(c, in: content, into: &grid) } else { tabbedLayout(c, in: content, into: &grid) }
         if case .help(let offset) = state.modal { HelpView.render(c, offset: offset, in: content, into: &grid) }
+        if case .ticket(let ticket) = state.modal { TicketView.render(ticket, c, in: content, into: &grid) }
         FooterView.render(c, tabs: !wide, in: grid.bounds.row(size.rows - 1), into: &grid)
         return grid
     }

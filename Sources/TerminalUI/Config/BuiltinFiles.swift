@@ -175,6 +175,7 @@ enum BuiltinFiles {
         "ctrl-l" = "redraw"
         "b" = "ticket.buy"
         "s" = "ticket.sell"
+        ":" = "command.open"
 
         [watchlist]
         "up" = "cursor.up"
@@ -185,16 +186,20 @@ enum BuiltinFiles {
         "pgdn" = "page.down"
         "d" = "watch.remove"
         "delete" = "watch.remove"
+        "x" = "ticket.close-position"
 
         [book]
         "up" = "cursor.up"
         "down" = "cursor.down"
         "c" = "cursor.center"
+        "enter" = "ticket.level"
 
         [orders]
         "up" = "cursor.up"
         "down" = "cursor.down"
-        "x" = "order.cancel"
+        "c" = "order.cancel"
+        "C" = "order.cancel-all"
+        "m" = "order.modify"
 
         [ticket]
         "enter" = "ticket.submit"
@@ -204,6 +209,7 @@ enum BuiltinFiles {
         "up" = "ticket.increase"
         "down" = "ticket.decrease"
         "space" = "ticket.side.toggle"
+        "ctrl-a" = "ticket.max"
 
         [help]
         "esc" = "help.close"
@@ -232,6 +238,7 @@ enum BuiltinFiles {
         "ctrl-l" = "redraw"
         "b" = "ticket.buy"
         "s" = "ticket.sell"
+        ":" = "command.open"
 
         [watchlist]
         "k" = "cursor.up"
@@ -243,6 +250,7 @@ enum BuiltinFiles {
         "ctrl-u" = "page.up"
         "ctrl-d" = "page.down"
         "d" = "watch.remove"
+        "x" = "ticket.close-position"
 
         [book]
         "k" = "cursor.up"
@@ -250,13 +258,16 @@ enum BuiltinFiles {
         "up" = "cursor.up"
         "down" = "cursor.down"
         "z" = "cursor.center"
+        "enter" = "ticket.level"
 
         [orders]
         "k" = "cursor.up"
         "j" = "cursor.down"
         "up" = "cursor.up"
         "down" = "cursor.down"
-        "x" = "order.cancel"
+        "c" = "order.cancel"
+        "C" = "order.cancel-all"
+        "m" = "order.modify"
 
         [ticket]
         "enter" = "ticket.submit"
@@ -266,6 +277,7 @@ enum BuiltinFiles {
         "k" = "ticket.increase"
         "j" = "ticket.decrease"
         "space" = "ticket.side.toggle"
+        "ctrl-a" = "ticket.max"
 
         [help]
         "esc" = "help.close"

@@ -1,0 +1,279 @@
+import OpenDProtocol
+import TerminalUI
+import TradingKit
+
+/// The order ticket inside the app: opening it from the watchlist, the ladder, a position, an
+/// order or the `:` command line; routing keys to it; turning its effects into gateway work.
+extension AppReducer {
+    /// Hashes the trade password (OpenSSL MD5, lower-case hex): a pure function of its input.
+    static func passwordMD5(_ bytes: [UInt8]) -> String { MD5.hex(of: bytes) }
+
+    // MARK: opening
+
+    /// A ticket for `code` with the rules and context the state knows.
+    static func makeTicket(_ code: SecurityCode, side: OrderSide, price: Price?, quantity: Int64?,
+                           _ state: AppState) -> OrderTicket {
+        let info = state.securities[code]
+        let tick = info?.tickRules ?? TickRules.forCode(code)
+        let lots = info?.lotRules ?? LotRules.forCode(code, lotSize: 1)
+        let held = state.positions.first { $0.code == code }?.quantity ?? 0
+        var ticket = OrderTicket(
+            code: code, name: state.name(of: code), environment: state.environment, side: side, price: price,
+            quantity: quantity, tickRules: tick, lotRules: lots, position: held,
+            referencePrice: state.quotes[code]?.last, isUnlocked: state.isTradeUnlocked)
+        ticket.buyingPower = state.funds?.buyingPower
+        ticket.rateBudget = state.orderBudget.map { "\($0.used)/\($0.limit) in 30 s" }
+        return ticket
+    }
+
+    /// Opens `ticket` as the modal and asks for its max quantities.
+    static func open(_ ticket: OrderTicket, _ state: inout AppState) -> [Effect] {
+        guard state.account != nil else {
+            say("no \(state.environment == .real ? "REAL" : "SIMULATE") trading account on this gateway", error: true, &state)
+            return []
+        }
+        state.modal = .ticket(ticket)
+        guard let p = ticket.price else { return [] }
+        return [.fetchMaxQuantities(ticket.code, p, ticket.type)]
+    }
+
+    /// `b` / `s` on the selected code: priced at the touch (ask to buy, bid to sell), else last.
+    static func openTicket(side: OrderSide, _ state: inout AppState) -> [Effect] {
+        guard let code = state.selectedCode else { return [] }
+        let book = state.books[code]
+        let touch = side == .buy ? book?.bestAsk?.price : book?.bestBid?.price
+        return open(makeTicket(code, side: side, price: touch ?? state.quotes[code]?.last, quantity: nil, state), &state)
+    }
+
+    /// Enter on a ladder level: buy at an ask level, sell at a bid level, at that price.
+    static func openTicketAtLevel(_ state: inout AppState) -> [Effect] {
+        guard let code = state.selectedCode, let book = state.books[code] else { return [] }
+        let row = state.bookCursor
+        if row < 10 {
+            let i = 9 - row
+            guard book.asks.indices.contains(i) else { return [] }
+            return open(makeTicket(code, side: .buy, price: book.asks[i].price, quantity: nil, state), &state)
+        }
+        let i = row - 10
+        guard book.bids.indices.contains(i) else { return [] }
+        return open(makeTicket(code, side: .sell, price: book.bids[i].price, quantity: nil, state), &state)
+    }
+
+    /// `x` on the selected code's position: a ticket that closes it at the touch.
+    static func openClosingTicket(_ state: inout AppState) -> [Effect] {
+        guard let code = state.selectedCode else { return [] }
+        guard let pos = state.positions.first(where: { $0.code == code }), pos.quantity != 0 else {
+            say("no position in \(code) to close", error: true, &state)
+            return []
+        }
+        let side: OrderSide = pos.quantity > 0 ? .sell : .buy
+        let book = state.books[code]
+        let touch = side == .buy ? book?.bestAsk?.price : book?.bestBid?.price
+        return open(makeTicket(code, side: side, price: touch ?? state.quotes[code]?.last,
+                               quantity: pos.quantity.magnitude.asInt64, state), &state)
+    }
+
+    /// `m` on a working order: the ticket prefilled from it, in modify mode.
+    static func openModifyTicket(_ state: inout AppState) -> [Effect] {
+        guard state.orders.indices.contains(state.orderCursor) else { return [] }
+        let order = state.orders[state.orderCursor]
+        guard order.status.isWorking else {
+            say("order \(order.id) is \(order.status), not working", error: true, &state)
+            return []
+        }
+        var t = makeTicket(order.code, side: order.side, price: order.price, quantity: order.quantity, state)
+        t.modifyingOrderID = order.id
+        t.type = order.type
+        t.focus = .price
+        return open(t, &state)
+    }
+
+    // MARK: keys
+
+    /// Keys while the ticket is open. The password prompt takes every printable key.
+    static func handleTicket(key: Key, _ ticket: OrderTicket, _ state: inout AppState) -> [Effect] {
+        var t = ticket
+        let action: TicketAction?
+        if case .unlocking = t.phase {
+            switch key {
+            case .enter: action = .submit
+            case .escape: action = .cancel
+            case .backspace: action = .backspace
+            case let .character(c): action = .type(c)
+            default: action = nil
+            }
+        } else if let name = state.keymap.action(for: key, modes: [KeymapMode.ticket.rawValue]),
+                  let a = AppAction(rawValue: name) {
+            switch a {
+            case .ticketSubmit: action = .submit
+            case .ticketClose: action = .cancel
+            case .ticketFieldNext: action = .nextField
+            case .ticketFieldPrevious: action = .previousField
+            case .ticketIncrease: action = .increment
+            case .ticketDecrease: action = .decrement
+            case .ticketSideToggle: action = .toggleSide
+            case .ticketMax: action = .maxQuantity
+            default: action = nil
+            }
+        } else {
+            switch key {
+            case let .character(c): action = .type(c)
+            case .backspace, .delete: action = .backspace
+            case .escape: action = .cancel
+            case .enter: action = .submit
+            default: action = nil
+            }
+        }
+        guard let action else { return [] }
+        let effects = t.handle(action, md5: passwordMD5)
+        state.modal = .ticket(t)
+        var out: [Effect] = []
+        for e in effects {
+            switch e {
+            case let .place(request): out.append(.placeOrder(request))
+            case let .modify(id, price, quantity): out.append(.modifyOrder(id, price: price, quantity: quantity))
+            case let .unlock(md5): out.append(.unlockTrade(passwordMD5: md5))
+            case let .fetchMaxQuantities(code, price, type): out.append(.fetchMaxQuantities(code, price, type))
+            case .close: state.modal = nil
+            }
+        }
+        return out
+    }
+
+    // MARK: command line and confirmations
+
+    /// Enter on the `:` command line.
+    static func submitCommand(_ text: String, _ state: inout AppState) -> [Effect] {
+        state.modal = nil
+        let command: OrderCommandLine.Command
+        do {
+            command = try OrderCommandLine.parse(text)
+        } catch {
+            say(error.message, error: true, &state)
+            return []
+        }
+        switch command {
+        case let .order(side, quantity, code, price, type, tif):
+            let qty: Int64?
+            switch quantity {
+            case let .shares(n): qty = n
+            case .all:
+                guard let held = state.positions.first(where: { $0.code == code })?.quantity, held > 0 else {
+                    say("no position in \(code) to sell", error: true, &state)
+                    return []
+                }
+                qty = held
+            }
+            var t = makeTicket(code, side: side, price: price ?? (type == .market ? nil : state.quotes[code]?.last),
+                               quantity: qty, state)
+            t.type = type
+            if let tif, t.allowedTimeInForce.contains(tif) { t.timeInForce = tif }
+            t.focus = type == .market ? .quantity : .price
+            var effects = open(t, &state)
+            if state.securities[code] == nil { effects.append(.loadSecurityInfo([code])) }
+            return effects
+        case let .cancel(id):
+            guard let order = state.orders.first(where: { $0.id == id }) else {
+                say("no order \(id) today", error: true, &state)
+                return []
+            }
+            state.modal = .confirm(prompt: "cancel order \(id) (\(order.side == .buy ? "BUY" : "SELL") \(order.quantity) \(order.code))?",
+                                   effects: [.cancelOrder(id)])
+        case let .cancelAll(code):
+            let working = state.orders.filter { $0.status.isWorking && (code == nil || $0.code == code) }
+            guard !working.isEmpty else {
+                say("no working orders\(code.map { " in \($0)" } ?? "")", error: true, &state)
+                return []
+            }
+            state.modal = .confirm(prompt: "cancel \(working.count) working order(s)\(code.map { " in \($0)" } ?? "")?",
+                                   effects: working.map { .cancelOrder($0.id) })
+        }
+        return []
+    }
+
+    /// `c` in the orders pane: confirm, then cancel the order under the cursor.
+    static func confirmCancelSelected(_ state: inout AppState) -> [Effect] {
+        guard state.orders.indices.contains(state.orderCursor) else { return [] }
+        let order = state.orders[state.orderCursor]
+        guard order.status.isWorking else {
+            say("order \(order.id) is \(order.status), not working", error: true, &state)
+            return []
+        }
+        state.modal = .confirm(prompt: "cancel order \(order.id) (\(order.side == .buy ? "BUY" : "SELL") \(order.quantity) \(order.code) @ \(order.price))?",
+                               effects: [.cancelOrder(order.id)])
+        return []
+    }
+
+    /// `C` in the orders pane: confirm, then cancel every working order of the selected code.
+    static func confirmCancelAllOfSelected(_ state: inout AppState) -> [Effect] {
+        let code = state.orders.indices.contains(state.orderCursor) ? state.orders[state.orderCursor].code : state.selectedCode
+        guard let code else { return [] }
+        let working = state.orders.filter { $0.status.isWorking && $0.code == code }
+        guard !working.isEmpty else {
+            say("no working orders in \(code)", error: true, &state)
+            return []
+        }
+        state.modal = .confirm(prompt: "cancel all \(working.count) working order(s) in \(code)?",
+                               effects: working.map { .cancelOrder($0.id) })
+        return []
+    }
+
+    // MARK: answers
+
+    /// Gateway answers that concern the ticket.
+    static func handle(ticketResponse response: TicketResponse, _ state: inout AppState) -> [Effect] {
+        switch response {
+        case let .placed(id):
+            if case var .ticket(t) = state.modal, t.phase == .submitting {
+                _ = t.acknowledged()
+                state.modal = nil
+            }
+            say("order \(id) submitted", error: false, &state)
+            return [.loadPortfolio, .refreshLimits]
+        case let .rejected(reason):
+            if case var .ticket(t) = state.modal {
+                t.rejected(reason)
+                state.modal = .ticket(t)
+            } else {
+                say("order rejected: \(reason)", error: true, &state)
+            }
+        case let .unlocked(error):
+            if let error {
+                if case var .ticket(t) = state.modal {
+                    t.rejected("unlock failed: \(error)")
+                    state.modal = .ticket(t)
+                } else {
+                    say("unlock failed: \(error)", error: true, &state)
+                }
+            } else {
+                state.isTradeUnlocked = true
+                if case var .ticket(t) = state.modal {
+                    t.unlockSucceeded()
+                    state.modal = .ticket(t)
+                }
+                say("REAL trading unlocked", error: false, &state)
+            }
+        case let .maxQuantities(code, max):
+            if case var .ticket(t) = state.modal, t.code == code {
+                t.maxQuantities = max
+                state.modal = .ticket(t)
+            }
+        }
+        return []
+    }
+}
+
+/// Gateway answers for the ticket, posted back as events.
+public enum TicketResponse: Sendable, Hashable {
+    /// The gateway acknowledged an order (new or modified): its id.
+    case placed(String)
+    /// The gateway refused it, in its own words.
+    case rejected(String)
+    /// Unlock finished: nil on success, else the reason.
+    case unlocked(error: String?)
+    case maxQuantities(SecurityCode, MaxQuantities)
+}
+
+extension UInt64 {
+    fileprivate var asInt64: Int64 { Int64(clamping: self) }
+}
