@@ -89,11 +89,12 @@ struct ExchangeTime: Sendable, Hashable {
         let parts = text.split(separator: " ", omittingEmptySubsequences: true)
         guard let datePart = parts.first else { return nil }
         let ymd = datePart.split(separator: "-").compactMap { Int($0) }
-        guard ymd.count == 3, (1...12).contains(ymd[1]), (1...31).contains(ymd[2]) else { return nil }
+        guard ymd.count == 3, (1...9999).contains(ymd[0]), (1...12).contains(ymd[1]), (1...31).contains(ymd[2])
+        else { return nil }
         var secs: Int64 = 0
         if parts.count > 1 {
             let hms = parts[1].split(separator: ":").compactMap { Double($0) }
-            guard !hms.isEmpty, hms.count <= 3 else { return nil }
+            guard !hms.isEmpty, hms.count <= 3, hms.allSatisfy({ $0 >= 0 && $0 < 100 }) else { return nil }
             secs = Int64(hms[0]) * 3600 + Int64(hms.count > 1 ? hms[1] : 0) * 60 + Int64(hms.count > 2 ? hms[2] : 0)
         }
         return days(year: ymd[0], month: ymd[1], day: ymd[2]) * 86_400 + secs

@@ -87,10 +87,10 @@ extension GatewayCore {
             case let .failure(f): return [reply(frame, conn, QotSub_Response.failure(f.message))]
             }
             keys = codes.flatMap { code in c2s.subTypeList.map { SubscriptionKey(code: code, subType: $0) } }
-            keys = keys.filter { subscriptions[$0]?[conn] != nil }
+            keys = Array(Set(keys.filter { subscriptions[$0]?[conn] != nil }))
         }
         for key in keys {
-            let since = subscriptions[key]![conn]!
+            guard let since = subscriptions[key]?[conn] else { continue }
             let age = now.timeIntervalSince(since)
             if age < 60 {
                 return [reply(frame, conn, QotSub_Response.failure(
@@ -98,8 +98,8 @@ extension GatewayCore {
             }
         }
         for key in keys {
-            subscriptions[key]!.removeValue(forKey: conn)
-            if subscriptions[key]!.isEmpty { subscriptions.removeValue(forKey: key) }
+            subscriptions[key]?.removeValue(forKey: conn)
+            if subscriptions[key]?.isEmpty == true { subscriptions.removeValue(forKey: key) }
             unregister(key, conn)
         }
         return [reply(frame, conn, QotSub_Response.success(QotSub_S2C()))] + usedQuotaNotification(conn)
@@ -367,7 +367,7 @@ extension GatewayCore {
                     historyQuota[code] = now
                 }
             }
-            let offset = firstPage ? 0 : Int(String(decoding: c2s.nextReqKey, as: UTF8.self)) ?? 0
+            let offset = firstPage ? 0 : max(Int(String(decoding: c2s.nextReqKey, as: UTF8.self)) ?? 0, 0)
             let all = market.bars(code, period, from: begin, to: end)
             let pageSize = c2s.hasMaxAckKlnum && c2s.maxAckKlnum > 0 ? min(Int(c2s.maxAckKlnum), 1000) : 1000
             let page = all.dropFirst(offset).prefix(pageSize)

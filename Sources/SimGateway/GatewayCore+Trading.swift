@@ -341,7 +341,7 @@ extension GatewayCore {
             do {
                 switch c2s.modifyOrderOp {
                 case 1:
-                    guard !c2s.hasQty || (c2s.qty.isFinite && c2s.qty == c2s.qty.rounded() && c2s.qty > 0) else {
+                    guard !c2s.hasQty || (c2s.qty.isFinite && c2s.qty == c2s.qty.rounded() && c2s.qty > 0 && c2s.qty < 1e12) else {
                         return fail("Order quantity must be a positive whole number of shares, got \(c2s.qty)")
                     }
                     let (_, events) = try broker.modify(

@@ -9,6 +9,8 @@ final class PaperBroker {
         (281_756_455_551_001, 1, "HKD"), (281_756_455_551_002, 2, "USD"), (281_756_455_551_004, 4, "CNY"),
     ]
     static let startingCash = Price(units: 1_000_000)
+    /// Per-order quantity cap, as OpenD's brokers have (reference E.5); also keeps notionals in Int64.
+    static let maxOrderQuantity: Int64 = 1_000_000
 
     private let ledger: Ledger
     private let market: MarketSimulator
@@ -153,6 +155,9 @@ final class PaperBroker {
                 throw BrokerRejection("Order price does not meet the spread requirement: this product's minimum unit is \(tick.formatted()); \(problem)")
             }
         }
+        guard input.quantity <= Self.maxOrderQuantity else {
+            throw BrokerRejection("Order quantity \(input.quantity) exceeds the per-order limit of \(Self.maxOrderQuantity) shares")
+        }
         let held = position(account.id, input.code)?.quantity ?? 0
         if let problem = instrument.lotRules.violation(quantity: input.quantity, side: input.side, position: held) {
             throw BrokerRejection("Order quantity does not meet the lot size requirement (lot size \(instrument.lotSize)): \(problem)")
@@ -205,6 +210,9 @@ final class PaperBroker {
         if !order.isMarket, let problem = instrument.tickRules.violation(newPrice) {
             throw BrokerRejection("Order price does not meet the spread requirement: this product's minimum unit is \(instrument.tickRules.tickDown(from: newPrice).formatted()); \(problem)")
         }
+        guard newQty <= Self.maxOrderQuantity else {
+            throw BrokerRejection("Order quantity \(newQty) exceeds the per-order limit of \(Self.maxOrderQuantity) shares")
+        }
         guard newQty > order.filledQuantity else {
             throw BrokerRejection("The new quantity \(newQty) must be greater than the filled quantity \(order.filledQuantity)")
         }
@@ -214,8 +222,8 @@ final class PaperBroker {
         }
         if order.side == .buy, let account = account(accountID) {
             let others = frozenCash(accountID).micros - order.price.micros * order.remaining
-            let need = newPrice.micros * (newQty - order.filledQuantity)
-            if need > account.cash.micros - others {
+            let need = newPrice.micros.multipliedReportingOverflow(by: newQty - order.filledQuantity)
+            if need.overflow || need.partialValue > account.cash.micros - others {
                 throw BrokerRejection("Insufficient buying power for the modified order")
             }
         }

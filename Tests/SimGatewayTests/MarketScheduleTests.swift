@@ -21,6 +21,7 @@ final class MarketScheduleTests: XCTestCase {
         XCTAssertEqual(ExchangeTime(date, market: .sh).weekday, 4, "a Thursday")
         XCTAssertEqual(ExchangeTime.parse("2025-11-27"), ExchangeTime.days(year: 2025, month: 11, day: 27) * 86_400)
         XCTAssertNil(ExchangeTime.parse("27/11/2025"))
+        XCTAssertNil(ExchangeTime.parse("99999999999999-01-01"), "absurd years are refused, not overflowed")
     }
 
     func testRealHoursFollowTheTimetables() {

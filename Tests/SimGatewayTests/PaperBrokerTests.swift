@@ -123,6 +123,21 @@ final class PaperBrokerTests: XCTestCase {
         XCTAssertEqual(broker.account(10_002)!.cash, PaperBroker.startingCash + bid.price.notional(bid.volume))
     }
 
+    func testAbsurdQuantitiesAndPricesAreRejectedNotOverflowed() throws {
+        let (market, broker) = try make()
+        let aapl = try SecurityCode(parsing: "US.AAPL")
+        XCTAssertThrowsError(try broker.place(input(aapl, .sell, 900_000_000_000, market[aapl]!.bids[0].price,
+                                                    account: 10_002, market: 2), at: date)) { error in
+            XCTAssertTrue(((error as? BrokerRejection)?.message ?? "").contains("per-order limit"))
+        }
+        let (order, _) = try broker.place(input(aapl, .buy, 1, Price("1.00")!, account: 10_002, market: 2), at: date)
+        // 3 × ~4.6e18 micros overflows Int64: must be a rejection, not a trap.
+        XCTAssertThrowsError(try broker.modify(accountID: 10_002, orderID: order.id, quantity: 3,
+                                               price: Price(micros: Int64.max / 20_000 * 10_000), at: date)) { error in
+            XCTAssertTrue(((error as? BrokerRejection)?.message ?? "").contains("buying power"))
+        }
+    }
+
     func testInsufficientBuyingPowerIsRejected() throws {
         let (market, broker) = try make()
         let price = market[tencent]!.bids[0].price
