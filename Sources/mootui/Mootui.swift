@@ -14,7 +14,7 @@ struct Mootui: AsyncParsableCommand {
             RunCommand.self, SimCommand.self,
             QuoteCommand.self, BookCommand.self, KLineCommand.self,
             AccountsCommand.self, FundsCommand.self, PositionsCommand.self, OrdersCommand.self,
-            OrderCommand.self,
+            OrderCommand.self, BenchTicketCommand.self,
         ],
         defaultSubcommand: RunCommand.self
     )
