@@ -50,7 +50,8 @@ final class GatewayCore: @unchecked Sendable {
         let now = clock.now()
         market = MarketSimulator(seed: configuration.seed, hours: configuration.marketHours, startDate: now)
         let ledger = try Ledger(directory: configuration.resolvedDataDirectory)
-        broker = try PaperBroker(ledger: ledger, market: market, withRealAccounts: configuration.withRealAccounts)
+        broker = try PaperBroker(ledger: ledger, market: market, withRealAccounts: configuration.withRealAccounts,
+                                 at: now)
         requestLog = try configuration.logPath.map { try RequestLog(path: $0) }
         // Unique across restarts so a PacketID {connID, serial} from a previous run never collides.
         nextConnectionID = UInt64(max(now.timeIntervalSince1970, 1)) << 20

@@ -27,7 +27,8 @@ final class PaperBroker {
     /// Global to the gateway, as on OpenD: one unlock serves every connection.
     var isUnlocked = false
 
-    init(ledger: Ledger, market: MarketSimulator, withRealAccounts: Bool) throws {
+    /// Loads the ledger; DAY orders left working from an earlier trading day (as of `date`) expire.
+    init(ledger: Ledger, market: MarketSimulator, withRealAccounts: Bool, at date: Date? = nil) throws {
         self.ledger = ledger
         self.market = market
         let snapshot = try ledger.load()
@@ -46,7 +47,17 @@ final class PaperBroker {
             accountIndex[id] = accounts.count
             accounts.append(stored[id]!)
         }
-        for o in snapshot.orders {
+        for var o in snapshot.orders {
+            if let date, o.isWorking, o.timeInForce == 0 {
+                let today = ExchangeTime(date, market: o.code.market)
+                if !o.createTime.hasPrefix(today.dateText) {
+                    o.status = o.filledQuantity > 0 ? .cancelledPart : .cancelled
+                    o.lastError = "Expired: a DAY order ends with its trading day"
+                    o.updateTime = today.text
+                    o.updateStamp = date.timeIntervalSince1970
+                    pending.orders[o.id] = o
+                }
+            }
             orders[o.id] = o
             orderSequence.append(o.id)
         }

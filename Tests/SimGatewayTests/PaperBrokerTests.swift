@@ -138,6 +138,22 @@ final class PaperBrokerTests: XCTestCase {
         }
     }
 
+    func testDayOrdersExpireOnTheNextTradingDay() throws {
+        let (market, broker) = try make()
+        let rules = market[tencent]!.instrument.tickRules
+        let (order, _) = try broker.place(input(tencent, .buy, 100, rules.step(market[tencent]!.bids[0].price, by: -20)), at: date)
+        try broker.commit()
+        let sameDay = try PaperBroker(ledger: Ledger(directory: directory), market: market, withRealAccounts: false,
+                                      at: date.addingTimeInterval(3600))
+        XCTAssertEqual(sameDay.orders[order.id]?.status, .submitted)
+        let nextDay = try PaperBroker(ledger: Ledger(directory: directory), market: market, withRealAccounts: false,
+                                      at: date.addingTimeInterval(86_400))
+        XCTAssertEqual(nextDay.orders[order.id]?.status, .cancelled)
+        XCTAssertEqual(nextDay.frozenCash(10_001), .zero)
+        let reloaded = try PaperBroker(ledger: Ledger(directory: directory), market: market, withRealAccounts: false)
+        XCTAssertEqual(reloaded.orders[order.id]?.status, .cancelled, "the expiry is written to the ledger")
+    }
+
     func testInsufficientBuyingPowerIsRejected() throws {
         let (market, broker) = try make()
         let price = market[tencent]!.bids[0].price
