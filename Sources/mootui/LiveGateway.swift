@@ -51,7 +51,8 @@ extension Gateway {
             },
             orderBudget: { account in
                 let budget = client.connection.rateBudget(for: .trdPlaceOrder, accountID: account?.id)
-                return OrderBudget(used: budget.used, limit: budget.limit)
+                let wait = budget.nextSlotIn.map { Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18 }
+                return OrderBudget(used: budget.used, limit: budget.limit, nextSlotSeconds: wait)
             },
             placeOrder: { account, request in try await client.placeOrder(account, request) },
             modifyOrder: { account, id, price, quantity in

@@ -74,6 +74,16 @@ final class TicketIntegrationTests: XCTestCase {
         XCTAssertEqual(ticket(s)?.maxQuantities?.cashBuy, 700)
     }
 
+    func testSpentOrderBudgetSaysWhenTheOrderCanGo() {
+        var s = F.liveState()
+        s.orderBudget = OrderBudget(used: 15, limit: 15, nextSlotSeconds: 12.31)
+        _ = press(.character("b"), into: &s)
+        XCTAssertEqual(ticket(s)?.rateBudget, "15/15 in 30 s: next order in 12.4 s (it waits, it is not refused)")
+        s.orderBudget = OrderBudget(used: 3, limit: 15)
+        _ = press(.escape, .character("b"), into: &s)
+        XCTAssertEqual(ticket(s)?.rateBudget, "3/15 in 30 s")
+    }
+
     func testLadderEnterBuysAtAskLevelAndSellsAtBidLevel() {
         var s = F.liveState()
         s.focus = .book

@@ -36,6 +36,18 @@ public struct Quota: Sendable, Hashable {
 public struct OrderBudget: Sendable, Hashable {
     public var used: Int
     public var limit: Int
-    /// `used` of `limit` order requests in the window.
-    public init(used: Int, limit: Int) { self.used = used; self.limit = limit }
+    /// Seconds until the next order may go, when none may go now.
+    public var nextSlotSeconds: Double?
+    /// `used` of `limit` order requests in the window; `nextSlotSeconds` when the budget is spent.
+    public init(used: Int, limit: Int, nextSlotSeconds: Double? = nil) {
+        self.used = used; self.limit = limit; self.nextSlotSeconds = nextSlotSeconds
+    }
+
+    /// "3/15 in 30 s", or when spent "15/15 in 30 s: next order in 12.4 s".
+    public var summary: String {
+        let base = "\(used)/\(limit) in 30 s"
+        guard used >= limit, let wait = nextSlotSeconds else { return base }
+        let tenths = Int((wait * 10).rounded(.up))
+        return base + ": next order in \(tenths / 10).\(tenths % 10) s (it waits, it is not refused)"
+    }
 }

@@ -22,7 +22,7 @@ extension AppReducer {
             quantity: quantity, tickRules: tick, lotRules: lots, position: held,
             referencePrice: state.quotes[code]?.last, isUnlocked: state.isTradeUnlocked)
         ticket.buyingPower = state.funds?.buyingPower
-        ticket.rateBudget = state.orderBudget.map { "\($0.used)/\($0.limit) in 30 s" }
+        ticket.rateBudget = state.orderBudget?.summary
         return ticket
     }
 

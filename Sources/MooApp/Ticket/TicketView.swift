@@ -39,7 +39,8 @@ public enum TicketView {
             grid.write(marker, x: inner.x, y: y, style: c.theme[.selection], limit: 1)
             grid.write(label, x: inner.x + 2, y: y, width: 11, style: c.theme[.dim])
             let valueStyle = focused ? c.theme[.input] : c.theme[role]
-            let used = grid.write(value, x: inner.x + 13, y: y, style: valueStyle, limit: 18)
+            let used = grid.write(value, x: inner.x + 13, y: y, style: valueStyle,
+                                  limit: error == nil ? inner.maxX - (inner.x + 13) : 18)
             if let error {
                 grid.write(error, x: inner.x + 13 + max(used, 1) + 2, y: y, style: c.theme[.messageError],
                            limit: inner.maxX - (inner.x + 15 + max(used, 1)))
