@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need. Idempotent: does nothing when all is present.
-#   - Debian packages: libncursesw5-dev, libssl-dev (build); tmux (end-to-end tests)
+#   - Debian packages: libncursesw5-dev, libssl-dev (build); tmux (end-to-end tests);
+#     protobuf-compiler (the fixture generator compiles our .proto subset for the SDK side)
 #   - a Python venv with the pinned official SDK (moomoo-api 10.11.7108) for interop tests
 # Prints the venv's python path on the last line of stdout.
 set -euo pipefail
 SDK_VERSION=10.11.7108
 need=()
-for pkg in libncursesw5-dev libssl-dev tmux; do
+for pkg in libncursesw5-dev libssl-dev tmux protobuf-compiler; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

@@ -5,7 +5,7 @@
 #   3. swift build + swift test    unit, codec, client, simulator, reducer and view tests
 #   4. Scripts/it/*                integration suites: SDK conformance against `mootui sim`,
 #                                  tmux end-to-end runs of the real binary
-# Ends with one line "mootui tests: N passed, M failed".
+# Ends with one line "mootui: N passed, M failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -48,5 +48,5 @@ for suite in Scripts/it/*; do
   fi
 done
 
-echo "mootui tests: $passed passed, $failed failed"
+echo "mootui: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -7,11 +7,8 @@
 # Uses $MOOTUI_BIN (else builds it).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-bin=${MOOTUI_BIN:-}
-if [ -z "$bin" ]; then
-  swift build --product mootui >/dev/null
-  bin=$(swift build --show-bin-path)/mootui
-fi
+source Scripts/it/lib.sh
+bin=$(it_bin)
 work=$(mktemp -d "${TMPDIR:-/tmp}/mootui-cli.XXXXXX")
 export XDG_DATA_HOME="$work/xdg"   # the embedded simulator's ledger stays in here
 sim_pid=""

@@ -1,15 +1,12 @@
 #!/usr/bin/env bash
 # Official-SDK conformance against `mootui sim`: a plain session with REAL paper accounts
 # (unlock, fill pushes) and an encrypted session (RSA InitConnect, then AES-CBC).
-# Uses $MOOTUI_BIN (else builds it) and $MOOTUI_SDK_PYTHON (else /tmp/sdkvenv/bin/python).
+# Uses $MOOTUI_BIN (else builds it) and $MOOTUI_SDK_PYTHON (else the venv of Scripts/setup.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-python=${MOOTUI_SDK_PYTHON:-/tmp/sdkvenv/bin/python}
-bin=${MOOTUI_BIN:-}
-if [ -z "$bin" ]; then
-  swift build --product mootui >/dev/null
-  bin=$(swift build --show-bin-path)/mootui
-fi
+source Scripts/it/lib.sh
+bin=$(it_bin)
+python=$(it_python)
 work=$(mktemp -d "${TMPDIR:-/tmp}/mootui-sdk-conformance.XXXXXX")
 pids=()
 cleanup() {

@@ -4,12 +4,9 @@
 # acknowledged order, fill, cash balance and position survived and agrees.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-python=${MOOTUI_SDK_PYTHON:-/tmp/sdkvenv/bin/python}
-bin=${MOOTUI_BIN:-}
-if [ -z "$bin" ]; then
-  swift build --product mootui >/dev/null
-  bin=$(swift build --show-bin-path)/mootui
-fi
+source Scripts/it/lib.sh
+bin=$(it_bin)
+python=$(it_python)
 work=$(mktemp -d "${TMPDIR:-/tmp}/mootui-durability.XXXXXX")
 pids=()
 cleanup() {
@@ -20,21 +17,16 @@ cleanup() {
 trap cleanup EXIT
 md5=$("$python" -c "import hashlib; print(hashlib.md5(b'123456').hexdigest())")
 
-start_sim() {
+start_sim() {  # start_sim RATE
   : > "$work/sim.out"
-  "$bin" sim --port 0 --data "$work/data" --rate 20 --with-real-accounts --trade-password-md5 "$md5" \
+  "$bin" sim --port 0 --data "$work/data" --rate "$1" --with-real-accounts --trade-password-md5 "$md5" \
     > "$work/sim.out" 2>> "$work/sim.err" &
   sim=$!
   pids+=("$sim")
-  local deadline=$((SECONDS + 30))
-  until grep -q "listening on" "$work/sim.out" 2>/dev/null; do
-    if [ $SECONDS -ge $deadline ] || ! kill -0 "$sim" 2>/dev/null; then echo "sim did not start"; cat "$work/sim.err"; exit 1; fi
-    sleep 0.1
-  done
-  port=$(sed -nE 's/.*listening on [^:]+:([0-9]+).*/\1/p' "$work/sim.out" | head -n 1)
+  port=$(it_await_listening "$work/sim.out" "$work/sim.err" "$sim")
 }
 
-start_sim
+start_sim 20
 : > "$work/acks"
 (cd "$work" && exec "$python" "$OLDPWD/Scripts/conformance/durability.py" stream --port "$port" --acks "$work/acks" \
   > "$work/stream.log" 2>&1) &
@@ -54,6 +46,8 @@ kill -9 "$streamer" 2>/dev/null || true
 wait "$streamer" 2>/dev/null || true
 echo "killed the sim with SIGKILL after $(wc -l < "$work/acks") acknowledged orders"
 
-start_sim
+# Restart with quotes frozen: a resting order crossed by a moving market between the reads of
+# orders and of positions would otherwise look like an inconsistency.
+start_sim 0
 (cd "$work" && timeout 120 "$python" "$OLDPWD/Scripts/conformance/durability.py" verify --port "$port" --acks "$work/acks") \
   | grep -v "open_context_base"

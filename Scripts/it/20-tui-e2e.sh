@@ -6,11 +6,8 @@
 # same port) shows STALE + reconnect progress then recovers, `q` and SIGTERM restore the terminal.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-bin=${MOOTUI_BIN:-}
-if [ -z "$bin" ]; then
-  swift build --product mootui >/dev/null
-  bin=$(swift build --show-bin-path)/mootui
-fi
+source Scripts/it/lib.sh
+bin=$(it_bin)
 work=$(mktemp -d "${TMPDIR:-/tmp}/mootui-tui-e2e.XXXXXX")
 sock="mootui-e2e-$$"
 sim=""
@@ -22,43 +19,8 @@ cleanup() {
 trap cleanup EXIT
 export XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state" XDG_DATA_HOME="$work/data"
 
-screen() { tmux -L "$sock" capture-pane -p -t ui; }
-fail() {
-  echo "FAIL: $*"
-  echo "---- screen ----"; screen || true; echo "----------------"
-  [ -f "$work/state/mootui/mootui.log" ] && tail -n 20 "$work/state/mootui/mootui.log"
-  exit 1
-}
-# wait_for SECONDS DESCRIPTION COMMAND...: polls COMMAND (given the screen on stdin) until it succeeds.
-wait_for() {
-  local limit=$1 what=$2; shift 2
-  local deadline=$((SECONDS + limit))
-  until screen | "$@" >/dev/null 2>&1; do
-    [ $SECONDS -ge $deadline ] && fail "$what (waited ${limit}s)"
-    sleep 0.1
-  done
-  echo "ok: $what"
-}
-has() { grep -q -- "$1"; }
-# has_all PATTERN...: every extended regex matches the screen; "!PATTERN" must not match.
-has_all() {
-  local s p
-  s=$(cat)
-  for p in "$@"; do
-    if [ "${p#!}" != "$p" ]; then grep -qE -- "${p#!}" <<<"$s" && return 1
-    else grep -qE -- "$p" <<<"$s" || return 1; fi
-  done
-  return 0
-}
-start_ui() {  # start_ui COLS ROWS ARGS...
-  local cols=$1 rows=$2; shift 2
-  tmux -L "$sock" kill-session -t ui 2>/dev/null || true
-  tmux -L "$sock" new-session -d -s ui -x "$cols" -y "$rows" \
-    "env LANG=C.UTF-8 TERM=xterm-256color XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_STATE_HOME='$XDG_STATE_HOME' '$bin' $* ; echo MOOTUI-EXIT=\$?; exec cat"
-}
 # The Last column of a watchlist row (third field after code and a one-word name).
 last_of() { screen | awk -v code="$1" '$1 == code { print $3; exit }'; }
-pane() { tmux -L "$sock" display -p -t ui "$1"; }
 
 # Ten price rows above the spread line and ten below it, in the book column.
 ladder_ok() {
@@ -95,7 +57,7 @@ wait_for 10 "unknown code message" has "unknown code HK.99999"
 tmux -L "$sock" send-keys -t ui "/"
 wait_for 5 "add-code prompt again" has "Add code:"
 tmux -L "$sock" send-keys -t ui "HK.3690" Enter
-wait_for 10 "HK.03690 joins the watchlist" has "Watchlist (4)"
+wait_for 10 "HK.03690 joins the watchlist" has "Watchlist \\(4\\)"
 wait_for 10 "HK.03690 gets a quote" bash -c "awk '\$1 == \"HK.03690\" { print \$3 }' | grep -qE '^[0-9]+\.[0-9]+$'"
 deadline=$((SECONDS + 10))
 until grep -q '"HK.03690"' "$XDG_CONFIG_HOME/mootui/config.toml" 2>/dev/null; do

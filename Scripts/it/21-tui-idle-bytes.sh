@@ -7,8 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 window=${1:-10}
-bin=${MOOTUI_BIN:-}
-if [ -z "$bin" ]; then swift build --product mootui >/dev/null; bin=$(swift build --show-bin-path)/mootui; fi
+source Scripts/it/lib.sh
+bin=$(it_bin)
 work=$(mktemp -d "${TMPDIR:-/tmp}/mootui-idle.XXXXXX")
 sock="mootui-idle-$$"
 sim=""

@@ -8,11 +8,8 @@
 #  - REAL (--with-real-accounts): unlock prompt, a wrong password refused, then confirm, REAL banner
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-bin=${MOOTUI_BIN:-}
-if [ -z "$bin" ]; then
-  swift build --product mootui >/dev/null
-  bin=$(swift build --show-bin-path)/mootui
-fi
+source Scripts/it/lib.sh
+bin=$(it_bin)
 work=$(mktemp -d "${TMPDIR:-/tmp}/mootui-ticket-e2e.XXXXXX")
 sock="mootui-ticket-$$"
 sim=""
@@ -24,24 +21,6 @@ cleanup() {
 trap cleanup EXIT
 export XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state" XDG_DATA_HOME="$work/data"
 
-screen() { tmux -L "$sock" capture-pane -p -t ui; }
-fail() {
-  echo "FAIL: $*"
-  echo "---- screen ----"; screen || true; echo "----------------"
-  [ -f "$work/state/mootui/mootui.log" ] && tail -n 20 "$work/state/mootui/mootui.log"
-  exit 1
-}
-wait_for() {  # wait_for SECONDS DESCRIPTION COMMAND... (the screen on stdin)
-  local limit=$1 what=$2; shift 2
-  local deadline=$((SECONDS + limit))
-  until screen | "$@" >/dev/null 2>&1; do
-    [ $SECONDS -ge $deadline ] && fail "$what (waited ${limit}s)"
-    sleep 0.1
-  done
-  echo "ok: $what"
-}
-has() { grep -qE -- "$1"; }
-keys() { tmux -L "$sock" send-keys -t ui "$@"; }
 count() { grep -c "\"protoID\":$1," "$work/requests.jsonl" 2>/dev/null || true; }
 wait_log() {  # wait_log SECONDS PROTO MIN: until the request log has at least MIN lines of PROTO
   local deadline=$((SECONDS + $1))
@@ -55,19 +34,9 @@ start_sim() {  # start_sim ARGS...
   "$bin" sim --host 127.0.0.1 --port 0 --data "$work/simdata-$RANDOM" --rate 6 --seed 7 --log "$work/requests.jsonl" "$@" \
     > "$work/sim.out" 2>> "$work/sim.err" &
   sim=$!
-  local deadline=$((SECONDS + 30))
-  until grep -q "listening on" "$work/sim.out" 2>/dev/null; do
-    if [ $SECONDS -ge $deadline ] || ! kill -0 "$sim" 2>/dev/null; then echo "sim did not start"; cat "$work/sim.err"; exit 1; fi
-    sleep 0.1
-  done
-  port=$(sed -nE 's/.*listening on [^:]+:([0-9]+).*/\1/p' "$work/sim.out" | head -n 1)
+  port=$(it_await_listening "$work/sim.out" "$work/sim.err" "$sim")
 }
 stop_sim() { kill -TERM "$sim" 2>/dev/null || true; wait "$sim" 2>/dev/null || true; sim=""; }
-start_ui() {  # start_ui ARGS...
-  tmux -L "$sock" kill-session -t ui 2>/dev/null || true
-  tmux -L "$sock" new-session -d -s ui -x 120 -y 40 \
-    "env LANG=C.UTF-8 TERM=xterm-256color XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_STATE_HOME='$XDG_STATE_HOME' '$bin' $* ; echo MOOTUI-EXIT=\$?; exec cat"
-}
 # the orders pane: lines below its title
 orders_pane() { awk '/─ Orders/ { on = 1; next } on'; }
 positions_has() {  # positions_has CODE QTY: a row of the positions pane with that code and quantity
@@ -83,7 +52,7 @@ tmux -L "$sock" -f /dev/null new-session -d -s keep "exec cat"
 
 echo "== SIMULATE: invalid fields never reach the wire"
 start_sim
-start_ui --opend "127.0.0.1:$port" --watch HK.00700,US.AAPL
+start_ui 120 40 --opend "127.0.0.1:$port" --watch HK.00700,US.AAPL
 wait_for 40 "live on the sim, SIMULATE banner" has " SIMULATE .*LIVE"
 wait_for 20 "ladder has prices" has "spread"
 wait_log 20 2201 1   # the orders pane loaded: the account is known
@@ -143,7 +112,7 @@ echo "== REAL: unlock prompt, wrong password refused, confirm, REAL banner"
 : > "$work/requests.jsonl"
 md5=$(printf '%s' 'tiger-8841' | md5sum | cut -d' ' -f1)
 start_sim --with-real-accounts --trade-password-md5 "$md5"
-start_ui --opend "127.0.0.1:$port" --env real --watch HK.00700
+start_ui 120 40 --opend "127.0.0.1:$port" --env real --watch HK.00700
 wait_for 40 "REAL banner and LIVE" has " REAL .*LIVE"
 wait_log 20 2201 1
 keys b
