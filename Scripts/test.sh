@@ -48,5 +48,6 @@ for suite in Scripts/it/*; do
   fi
 done
 
+[ "$failed" -eq 0 ] && rm -rf "$logdir"  # kept for reading when something failed
 echo "mootui: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

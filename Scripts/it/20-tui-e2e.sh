@@ -8,16 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 source Scripts/it/lib.sh
 bin=$(it_bin)
-work=$(mktemp -d "${TMPDIR:-/tmp}/mootui-tui-e2e.XXXXXX")
-sock="mootui-e2e-$$"
-sim=""
-cleanup() {
-  tmux -L "$sock" kill-server 2>/dev/null || true
-  if [ -n "$sim" ]; then kill -9 "$sim" 2>/dev/null || true; wait "$sim" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-export XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state" XDG_DATA_HOME="$work/data"
+tui_harness tui-e2e
 
 # The Last column of a watchlist row (third field after code and a one-word name).
 last_of() { screen | awk -v code="$1" '$1 == code { print $3; exit }'; }

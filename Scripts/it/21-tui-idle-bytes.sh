@@ -9,15 +9,7 @@ cd "$(dirname "$0")/../.."
 window=${1:-10}
 source Scripts/it/lib.sh
 bin=$(it_bin)
-work=$(mktemp -d "${TMPDIR:-/tmp}/mootui-idle.XXXXXX")
-sock="mootui-idle-$$"
-sim=""
-cleanup() {
-  tmux -L "$sock" kill-server 2>/dev/null || true
-  if [ -n "$sim" ]; then kill -9 "$sim" 2>/dev/null || true; wait "$sim" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+tui_harness idle
 "$bin" sim --host 127.0.0.1 --port 0 --data "$work/sim" --rate 0 > "$work/sim.out" 2> "$work/sim.err" &
 sim=$!
 deadline=$((SECONDS + 30))

@@ -10,16 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 source Scripts/it/lib.sh
 bin=$(it_bin)
-work=$(mktemp -d "${TMPDIR:-/tmp}/mootui-ticket-e2e.XXXXXX")
-sock="mootui-ticket-$$"
-sim=""
-cleanup() {
-  tmux -L "$sock" kill-server 2>/dev/null || true
-  if [ -n "$sim" ]; then kill -9 "$sim" 2>/dev/null || true; wait "$sim" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-export XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state" XDG_DATA_HOME="$work/data"
+tui_harness ticket-e2e
 
 count() { grep -c "\"protoID\":$1," "$work/requests.jsonl" 2>/dev/null || true; }
 wait_log() {  # wait_log SECONDS PROTO MIN: until the request log has at least MIN lines of PROTO

@@ -80,3 +80,19 @@ start_ui() {
   tmux -L "$sock" new-session -d -s ui -x "$cols" -y "$rows" \
     "env LANG=C.UTF-8 TERM=xterm-256color XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_STATE_HOME='$XDG_STATE_HOME' '$bin' $* ; echo MOOTUI-EXIT=\$?; exec cat"
 }
+
+# tui_harness NAME: a work folder, a private tmux socket, XDG folders inside the work folder, and
+# an EXIT trap that kills the tmux server and the standalone sim ($sim, if set) and removes it all.
+tui_harness() {
+  work=$(mktemp -d "${TMPDIR:-/tmp}/mootui-$1.XXXXXX")
+  sock="mootui-$1-$$"
+  sim=""
+  trap tui_cleanup EXIT
+  export XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state" XDG_DATA_HOME="$work/data"
+}
+
+tui_cleanup() {
+  tmux -L "$sock" kill-server 2>/dev/null || true
+  if [ -n "$sim" ]; then kill -9 "$sim" 2>/dev/null || true; wait "$sim" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
