@@ -63,6 +63,17 @@ private final class EventSource: @unchecked Sendable {
         self.logger = logger
     }
 
+    private func decode(_ frame: Frame) {
+        do {
+            try decoder.decode(frame) { pending.append($0) }
+        } catch {
+            logger.warning(
+                "ignored a push mootui could not read",
+                metadata: ["proto": "\(frame.protoID)", "error": "\(error)"])
+            pending.append(.notice("ignored push \(frame.protoID): \(error)"))
+        }
+    }
+
     func next() async -> ClientEvent? {
         while true {
             if pendingIndex < pending.count {
@@ -76,14 +87,9 @@ private final class EventSource: @unchecked Sendable {
             case .state(let state):
                 return .connection(state)
             case .push(let frame):
-                do {
-                    try decoder.decode(frame) { pending.append($0) }
-                } catch {
-                    logger.warning(
-                        "ignored a push mootui could not read",
-                        metadata: ["proto": "\(frame.protoID)", "error": "\(error)"])
-                    pending.append(.notice("ignored push \(frame.protoID): \(error)"))
-                }
+                decode(frame)
+            case .pushes(let frames):
+                for frame in frames { decode(frame) }
             }
         }
     }

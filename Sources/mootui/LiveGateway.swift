@@ -9,15 +9,9 @@ extension Gateway {
         Gateway(
             address: address,
             events: {
-                AsyncStream { continuation in
-                    let task = Task {
-                        for await event in client.events {
-                            if let mapped = GatewayEvent(event) { continuation.yield(mapped) }
-                        }
-                        continuation.finish()
-                    }
-                    continuation.onTermination = { _ in task.cancel() }
-                }
+                // Mapped where the app consumes them: no relay task, so no extra task hop per push.
+                let source = GatewayEventSource(client.events.makeAsyncIterator())
+                return AsyncStream(unfolding: { await source.next() })
             },
             subscribe: { codes, types in try await client.subscribe(codes, types) },
             unsubscribe: { codes, types in try await client.unsubscribe(codes, types) },
@@ -97,5 +91,20 @@ extension GatewayEvent {
             guard !routine else { return nil }
             self = .notice(text)
         }
+    }
+}
+
+/// Pulls client events and maps them to the app's; driven only by the single consumer of the
+/// stream it feeds, hence the unchecked Sendable.
+private final class GatewayEventSource: @unchecked Sendable {
+    private var upstream: AsyncStream<ClientEvent>.Iterator
+
+    init(_ upstream: AsyncStream<ClientEvent>.Iterator) { self.upstream = upstream }
+
+    func next() async -> GatewayEvent? {
+        while let event = await upstream.next() {
+            if let mapped = GatewayEvent(event) { return mapped }
+        }
+        return nil
     }
 }

@@ -156,6 +156,25 @@ final class ConnectionTests: XCTestCase {
         XCTAssertEqual(push.s2C.basicQotList.first?.security.code, "00700")
     }
 
+    func testABurstOfPushesArrivesInOrderBatchedPerRead() async throws {
+        let connection = makeConnection()
+        let recorder = EventRecorder(connection)
+        try await connection.start()
+        var s2c = QotUpdateBasicQot_S2C()
+        var quote = QotCommon_BasicQot()
+        quote.security.market = 1
+        quote.security.code = "00700"
+        s2c.basicQotList = [quote]
+        let body: [UInt8] = try QotUpdateBasicQot_Response.success(s2c).serializedBytes(partial: true)
+        let frames = (1...300).map {
+            Frame(protoID: ProtoID.qotUpdateBasicQot.rawValue, serial: UInt32($0), body: ByteBuffer(bytes: body))
+        }
+        server.pushBurst(frames, session: 1)
+        try await waitUntil("300 pushes") { recorder.pushes.count == 300 }
+        XCTAssertEqual(recorder.pushes.map(\.serial), (1...300).map { UInt32($0) }, "in arrival order")
+        XCTAssertLessThan(recorder.pushEvents, 300, "one event per socket read, not one per push")
+    }
+
     func testShutdownIsIdempotentFailsNothingLaterAndFinishesEvents() async throws {
         let connection = makeConnection()
         let recorder = EventRecorder(connection)

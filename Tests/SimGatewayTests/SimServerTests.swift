@@ -21,7 +21,12 @@ final class SimServerTests: XCTestCase {
         await withTaskGroup(of: Frame?.self) { group in
             group.addTask {
                 for await event in connection.events {
-                    if case let .push(frame) = event, frame.protoID == protoID.rawValue { return frame }
+                    switch event {
+                    case .push(let frame) where frame.protoID == protoID.rawValue: return frame
+                    case .pushes(let frames):
+                        if let frame = frames.first(where: { $0.protoID == protoID.rawValue }) { return frame }
+                    default: break
+                    }
                 }
                 return nil
             }

@@ -35,6 +35,8 @@ struct ConnectionCore {
     var link: ConnectionLink?
     /// True once InitConnect succeeded on `link`.
     var ready = false
+    /// Pushes of the read in progress, delivered at the end of the read (or before a state change).
+    var pushBatch: [Frame] = []
     var generation = 0
     var isShutdown = false
     /// True while a `start()` call is connecting, so a second one does not open another link.

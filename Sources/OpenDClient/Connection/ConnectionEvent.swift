@@ -4,4 +4,7 @@ import OpenDProtocol
 public enum ConnectionEvent: Sendable {
     case state(ConnectionState)
     case push(Frame)
+    /// Several pushes that arrived in one read from the socket, in order. Delivered together so a
+    /// busy feed wakes the consumer once per read instead of once per push.
+    case pushes([Frame])
 }

@@ -27,6 +27,11 @@ final class ConnectionHandler: ChannelInboundHandler {
         connection.didReceive(frame, generation: generation)
     }
 
+    func channelReadComplete(context: ChannelHandlerContext) {
+        connection.readComplete(generation: generation)
+        context.fireChannelReadComplete()
+    }
+
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         let reason: String
         if let frameError = error as? FrameError {

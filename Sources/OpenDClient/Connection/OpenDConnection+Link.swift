@@ -131,7 +131,7 @@ extension OpenDConnection {
             guard core.link?.generation == generation else { return true }
             core.lastFrameAt = now
             if isPush {
-                if core.ready { continuation.yield(.push(frame)) }
+                if core.ready { core.pushBatch.append(frame) }
                 return true
             }
             return core.pending[key] != nil
@@ -143,6 +143,14 @@ extension OpenDConnection {
             logger.notice(
                 "dropping a response that matches no request",
                 metadata: ["proto": "\(frame.protoID)", "serial": "\(frame.serial)"])
+        }
+    }
+
+    /// The read on link `generation` is complete: deliver its pushes (called on its event loop).
+    func readComplete(generation: Int) {
+        core.withLockedValue { core in
+            guard core.link?.generation == generation else { return }
+            flushPushes(in: &core)
         }
     }
 

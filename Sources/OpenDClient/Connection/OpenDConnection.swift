@@ -152,7 +152,18 @@ public final class OpenDConnection: Sendable {
     /// Records and announces a state change. Call with the lock held so order matches `state`.
     func setState(_ state: ConnectionState, in core: inout ConnectionCore) {
         core.state = state
+        flushPushes(in: &core)
         continuation.yield(.state(state))
+    }
+
+    /// Delivers the pushes gathered during the current read: one event for the whole read.
+    func flushPushes(in core: inout ConnectionCore) {
+        switch core.pushBatch.count {
+        case 0: return
+        case 1: continuation.yield(.push(core.pushBatch[0]))
+        default: continuation.yield(.pushes(core.pushBatch))
+        }
+        core.pushBatch.removeAll(keepingCapacity: true)
     }
 
     /// A frame for `message`, or `.protocolViolation` if it cannot be encoded (missing required field).

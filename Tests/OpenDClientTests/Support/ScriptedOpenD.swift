@@ -121,6 +121,15 @@ final class ScriptedOpenD: Sendable {
         channel.writeAndFlush(frame, promise: nil)
     }
 
+    /// Sends `frames` to `session` in one write (one flush), as a busy feed arrives.
+    func pushBurst(_ frames: [Frame], session: Int) {
+        guard let channel = state.withLockedValue({ $0.sessions[session] }) else { return }
+        channel.eventLoop.execute {
+            for frame in frames { channel.write(frame, promise: nil) }
+            channel.flush()
+        }
+    }
+
     // MARK: - Session plumbing
 
     private func register(_ channel: any Channel) -> Int {
