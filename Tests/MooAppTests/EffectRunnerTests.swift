@@ -19,7 +19,7 @@ func waitUntil(timeout: TimeInterval = 5, _ condition: () -> Bool) -> Bool {
     let deadline = Date().addingTimeInterval(timeout)
     while Date() < deadline {
         if condition() { return true }
-        usleep(5_000)
+        usleep(5_000)  // poll interval, bounded by the deadline above
     }
     return condition()
 }

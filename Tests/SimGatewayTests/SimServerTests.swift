@@ -31,7 +31,7 @@ final class SimServerTests: XCTestCase {
                 return nil
             }
             group.addTask {
-                try? await Task.sleep(for: .seconds(seconds))
+                try? await Task.sleep(for: .seconds(seconds))  // the deadline: races the awaited push
                 return nil
             }
             let first = await group.next() ?? nil
