@@ -68,7 +68,8 @@ extension GatewayEvent {
             switch state {
             case .idle: self = .connection(.connecting(attempt: 1))
             case .connecting(let attempt): self = .connection(.connecting(attempt: attempt))
-            case .connected, .resubscribed: self = .connection(.live)
+            case .connected: self = .connection(.live)
+            case .resubscribed: self = .subscriptionsRestored
             case .disconnected(let reason): self = .connection(.disconnected(reason: reason))
             case .reconnecting(let attempt, let delay):
                 let c = delay.components

@@ -106,6 +106,8 @@ final class AppReducerTests: XCTestCase {
         let effects = AppReducer.reduce(&s, .gateway(.connection(.live), at: 105))
         XCTAssertFalse(s.isStale)
         XCTAssertEqual(effects, [.loadSnapshots(s.watchlist), .watchDetail(F.tencent), .loadPortfolio, .refreshLimits])
+        XCTAssertEqual(AppReducer.reduce(&s, .gateway(.subscriptionsRestored, at: 106)), [.refreshQuota],
+                       "the quota is asked for once the replay of subscriptions is done")
     }
 
     func testTheStreamsOwnStartupHistoryIsNotAReconnect() {

@@ -15,6 +15,8 @@ public enum ConnectionStatus: Sendable, Hashable {
 /// A push from the gateway, in TradingKit values.
 public enum GatewayEvent: Sendable, Hashable {
     case connection(ConnectionStatus)
+    /// After a reconnect, every subscription has been replayed.
+    case subscriptionsRestored
     case quote(Quote)
     case orderBook(OrderBook)
     case ticks(SecurityCode, [Tick])

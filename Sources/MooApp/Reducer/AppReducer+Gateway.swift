@@ -28,6 +28,9 @@ extension AppReducer {
                 if state.hasBeenLive { state.hasDropped = true }
                 state.connection = status
             }
+        case .subscriptionsRestored:
+            // The reconnect's replay of subscriptions is done: only now is OpenD's quota count right.
+            return [.refreshQuota]
         case .quote(let q):
             state.lastPushAt = at
             var q = q

@@ -128,6 +128,8 @@ struct Worker: Sendable {
             case .refreshLimits:
                 // the budget is local bookkeeping; the quota is a request, asked for after subscribing
                 post(.response(.limits(nil, gateway.orderBudget(account.account))))
+            case .refreshQuota:
+                post(.response(.limits(try await gateway.quota(), nil)))
             case .cancelOrder(let id):
                 guard let acc = account.account else {
                     post(.response(.failed(what: "cancel \(id)", reason: "no trading account")))
@@ -197,6 +199,7 @@ struct Worker: Sendable {
         case .loadHistory(let s, _): return "\(s.period.rawValue) history \(s.code)"
         case .loadPortfolio: return "portfolio"
         case .refreshLimits: return "limits"
+        case .refreshQuota: return "quota"
         case .cancelOrder(let id): return "cancel \(id)"
         case .placeOrder(let r): return "place \(r.side) \(r.quantity) \(r.code)"
         case .modifyOrder(let id, _, _): return "modify \(id)"

@@ -56,6 +56,8 @@ public enum Effect: Sendable, Hashable {
     case loadPortfolio
     /// Subscription quota and the order-rate budget.
     case refreshLimits
+    /// Ask the gateway for the subscription quota (after subscriptions were replayed).
+    case refreshQuota
     case cancelOrder(String)
     /// Place an order (from the ticket, every field already validated).
     case placeOrder(OrderRequest)
