@@ -314,7 +314,7 @@ extension GatewayCore {
 
     func getSnapshot(_ frame: Frame, _ conn: UInt64, _ now: Date) -> [Outgoing] {
         answer(frame, conn, QotGetSecuritySnapshot_Request.self) { c2s in
-            if let problem = limiter.admit("3203", .init(count: 60), at: now) { return .failure(problem) }
+            if let problem = limiter.admit(.qotGetSecuritySnapshot, at: now) { return .failure(problem) }
             guard c2s.securityList.count <= 400 else { return .failure("At most 400 securities per snapshot request") }
             switch resolve(c2s.securityList) {
             case let .failure(f): return .failure(f.message)
@@ -328,7 +328,7 @@ extension GatewayCore {
 
     func getMarketState(_ frame: Frame, _ conn: UInt64, _ now: Date) -> [Outgoing] {
         answer(frame, conn, QotGetMarketState_Request.self) { c2s in
-            if let problem = limiter.admit("3223", .init(count: 10), at: now) { return .failure(problem) }
+            if let problem = limiter.admit(.qotGetMarketState, at: now) { return .failure(problem) }
             guard c2s.securityList.count <= 400 else { return .failure("At most 400 securities per market-state request") }
             switch resolve(c2s.securityList) {
             case let .failure(f): return .failure(f.message)
@@ -359,7 +359,7 @@ extension GatewayCore {
             if begin > end { swap(&begin, &end) }
             let firstPage = !c2s.hasNextReqKey || c2s.nextReqKey.isEmpty
             if firstPage {
-                if let problem = limiter.admit("3103", .init(count: 60), at: now) { return .failure(problem) }
+                if let problem = limiter.admit(.qotRequestHistoryKL, at: now) { return .failure(problem) }
                 if historyQuota[code] == nil {
                     guard historyQuota.count < configuration.quota else {
                         return .failure("History K-line quota exhausted: \(historyQuota.count) of \(configuration.quota) securities used in the last 30 days")

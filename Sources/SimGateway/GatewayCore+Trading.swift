@@ -30,7 +30,7 @@ extension GatewayCore {
 
     func unlockTrade(_ frame: Frame, _ conn: UInt64, _ now: Date) -> [Outgoing] {
         answer(frame, conn, TrdUnlockTrade_Request.self) { c2s in
-            if let problem = limiter.admit("2005", .init(count: 10), at: now) { return .failure(problem) }
+            if let problem = limiter.admit(.trdUnlockTrade, at: now) { return .failure(problem) }
             guard c2s.unlock else {
                 broker.isUnlocked = false
                 return .success(TrdUnlockTrade_S2C())
@@ -67,7 +67,7 @@ extension GatewayCore {
             switch account(for: c2s.header) {
             case let .failure(f): return .failure(f.message)
             case let .success(a):
-                if c2s.refreshCache, let p = limiter.admit("2101|\(a.id)", .init(count: 10), at: now) { return .failure(p) }
+                if let p = limiter.admit(.trdGetFunds, account: a.id, refreshing: c2s.refreshCache, at: now) { return .failure(p) }
                 let frozen = broker.frozenCash(a.id)
                 let mv = broker.marketValue(a.id)
                 var f = TrdCommon_Funds()
@@ -104,7 +104,7 @@ extension GatewayCore {
             switch account(for: c2s.header) {
             case let .failure(f): return .failure(f.message)
             case let .success(a):
-                if c2s.refreshCache, let p = limiter.admit("2102|\(a.id)", .init(count: 10), at: now) { return .failure(p) }
+                if let p = limiter.admit(.trdGetPositionList, account: a.id, refreshing: c2s.refreshCache, at: now) { return .failure(p) }
                 var s = TrdGetPositionList_S2C()
                 s.header = c2s.header
                 let codes = Set(c2s.filterConditions.codeList)
@@ -142,7 +142,7 @@ extension GatewayCore {
             switch account(for: c2s.header) {
             case let .failure(f): return .failure(f.message)
             case let .success(a):
-                if let p = limiter.admit("2111|\(a.id)", .init(count: 10), at: now) { return .failure(p) }
+                if let p = limiter.admit(.trdGetMaxTrdQtys, account: a.id, at: now) { return .failure(p) }
                 guard let code = Wire.tradeCode(c2s.code, secMarket: c2s.hasSecMarket ? c2s.secMarket : nil, trdMarket: a.trdMarket),
                       let m = market[code] else { return .failure("Unknown stock code \(c2s.code)") }
                 let price = c2s.orderType == 2 || c2s.price <= 0 ? (m.asks.first?.price ?? m.last) : Price(wire: c2s.price)
@@ -193,7 +193,7 @@ extension GatewayCore {
             switch account(for: c2s.header) {
             case let .failure(f): return .failure(f.message)
             case let .success(a):
-                if c2s.refreshCache, let p = limiter.admit("2201|\(a.id)", .init(count: 10), at: now) { return .failure(p) }
+                if let p = limiter.admit(.trdGetOrderList, account: a.id, refreshing: c2s.refreshCache, at: now) { return .failure(p) }
                 // Today's orders plus anything still working.
                 let orders = broker.orders(of: a.id).filter { o in
                     o.isWorking || o.createTime.hasPrefix(ExchangeTime(now, market: o.code.market).dateText)
@@ -211,7 +211,7 @@ extension GatewayCore {
             switch account(for: c2s.header) {
             case let .failure(f): return .failure(f.message)
             case let .success(a):
-                if let p = limiter.admit("2221|\(a.id)", .init(count: 10), at: now) { return .failure(p) }
+                if let p = limiter.admit(.trdGetHistoryOrderList, account: a.id, at: now) { return .failure(p) }
                 let orders = filtered(broker.orders(of: a.id), c2s.filterConditions, c2s.filterStatusList)
                     .filter { inRange($0.createTime, c2s.filterConditions) }
                 var s = TrdGetHistoryOrderList_S2C()
@@ -230,7 +230,7 @@ extension GatewayCore {
             case let .failure(f): return .failure(f.message)
             case let .success(a):
                 guard a.environment == .real else { return .failure(Self.simulateFillsMessage) }
-                if c2s.refreshCache, let p = limiter.admit("2211|\(a.id)", .init(count: 10), at: now) { return .failure(p) }
+                if let p = limiter.admit(.trdGetOrderFillList, account: a.id, refreshing: c2s.refreshCache, at: now) { return .failure(p) }
                 let codes = Set(c2s.filterConditions.codeList)
                 var s = TrdGetOrderFillList_S2C()
                 s.header = c2s.header
@@ -248,7 +248,7 @@ extension GatewayCore {
             case let .failure(f): return .failure(f.message)
             case let .success(a):
                 guard a.environment == .real else { return .failure(Self.simulateFillsMessage) }
-                if let p = limiter.admit("2222|\(a.id)", .init(count: 10), at: now) { return .failure(p) }
+                if let p = limiter.admit(.trdGetHistoryOrderFillList, account: a.id, at: now) { return .failure(p) }
                 var s = TrdGetHistoryOrderFillList_S2C()
                 s.header = c2s.header
                 s.orderFillList = broker.fills(of: a.id).filter { inRange($0.time, c2s.filterConditions) }.reversed()
@@ -284,7 +284,7 @@ extension GatewayCore {
         let c2s = request.c2S
         return tradeWrite(frame, conn, packet: c2s.packetID, TrdPlaceOrder_Response.self) {
             let fail = { (m: String) in (TrdPlaceOrder_Response.failure(m), [BrokerEvent]()) }
-            if let p = limiter.admit("2202|\(c2s.header.accID)", .init(count: 15, spacing: 0.02), at: now) { return fail(p) }
+            if let p = limiter.admit(.trdPlaceOrder, account: c2s.header.accID, at: now) { return fail(p) }
             guard let side = OrderSide(wireValue: c2s.trdSide) else { return fail("Unknown trade side \(c2s.trdSide)") }
             guard let code = Wire.tradeCode(c2s.code, secMarket: c2s.hasSecMarket && c2s.secMarket != 0 ? c2s.secMarket : nil,
                                             trdMarket: c2s.header.trdMarket) else {
@@ -324,7 +324,7 @@ extension GatewayCore {
             guard let a = broker.account(c2s.header.accID), a.environment.wireValue == c2s.header.trdEnv else {
                 return fail("Nonexisting acc_id \(c2s.header.accID)")
             }
-            if let p = limiter.admit("2205|\(a.id)", .init(count: 20, spacing: 0.04), at: now) { return fail(p) }
+            if let p = limiter.admit(.trdModifyOrder, account: a.id, at: now) { return fail(p) }
             if a.environment == .real && !broker.isUnlocked {
                 return fail("Trade is locked: please unlock trade first (Trd_UnlockTrade)")
             }

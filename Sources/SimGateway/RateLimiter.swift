@@ -1,32 +1,34 @@
 import Foundation
+import OpenDProtocol
 
-/// OpenD's request limits (reference E.8): "n per 30 s" as a sliding window (request 1 and
-/// request n+1 must be more than 30 s apart), plus a minimum gap for order placement/changes.
+/// OpenD's request limits as the gateway enforces them: the documented table
+/// (``DocumentedRateLimit``, shared with the client) as sliding windows, refusing what breaks them.
 struct RateLimiter {
-    /// One limit: `count` requests per `window` seconds, at least `spacing` seconds apart.
-    struct Rule {
-        var count: Int
-        var window: TimeInterval = 30
-        var spacing: TimeInterval = 0
-    }
-
     private var history: [String: [TimeInterval]] = [:]
 
-    /// Records a request under `key` if `rule` allows it; otherwise returns the reason.
-    mutating func admit(_ key: String, _ rule: Rule, at date: Date) -> String? {
+    /// Records a request of `proto` (for `account` when the limit is per account) if its limit
+    /// allows it; otherwise returns OpenD-like wording of the refusal. `refreshing` is the
+    /// request's `refreshCache` flag: cache reads of funds, positions, orders and fills are free.
+    mutating func admit(_ proto: ProtoID, account: UInt64? = nil, refreshing: Bool = true, at date: Date) -> String? {
+        guard let rule = DocumentedRateLimit.all[proto] else { return nil }
+        if rule.countsOnlyWhenRefreshing && !refreshing { return nil }
+        let key = rule.perAccount ? "\(proto.rawValue)|\(account ?? 0)" : "\(proto.rawValue)"
+        let window = Self.seconds(rule.window), spacing = Self.seconds(rule.minimumSpacing)
         let now = date.timeIntervalSince1970
         var stamps = history[key, default: []]
-        stamps.removeAll { now - $0 >= rule.window }
-        if rule.spacing > 0, let last = stamps.last, now - last < rule.spacing {
-            history[key] = stamps
-            return "Requests too frequent: at least \(Int(rule.spacing * 1000)) ms must pass between two such requests"
+        stamps.removeAll { now - $0 >= window }
+        defer { history[key] = stamps }
+        if spacing > 0, let last = stamps.last, now - last < spacing {
+            return "Requests too frequent: at least \(Int(spacing * 1000)) ms must pass between two such requests"
         }
-        if stamps.count >= rule.count {
-            history[key] = stamps
-            return "Requests too frequent: at most \(rule.count) such requests per \(Int(rule.window)) seconds"
+        if stamps.count >= rule.limit {
+            return "Requests too frequent: at most \(rule.limit) such requests per \(Int(window)) seconds"
         }
         stamps.append(now)
-        history[key] = stamps
         return nil
+    }
+
+    private static func seconds(_ d: Duration) -> TimeInterval {
+        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
 }

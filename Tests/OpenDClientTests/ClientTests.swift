@@ -8,24 +8,19 @@ import XCTest
 
 /// The typed API against a scripted OpenD on 127.0.0.1: what goes on the wire, what comes back
 /// as TradingKit values, and pushes turned into ``ClientEvent``s.
-final class ClientTests: XCTestCase {
-    private var server: ScriptedOpenD!
+final class ClientTests: ScriptedOpenDTestCase {
     private var client: OpenDClient!
     private let hk = SecurityCode(market: .hk, symbol: "00700")
 
     override func setUp() async throws {
-        server = ScriptedOpenD()
-        let port = try await server.start()
-        var configuration = ConnectionConfiguration(endpoint: OpenDEndpoint(host: "127.0.0.1", port: port))
-        configuration.requestTimeout = .seconds(5)
-        configuration.reconnectBackoff = [.milliseconds(20)]
-        client = OpenDClient(connection: OpenDConnection(configuration: configuration))
+        try await super.setUp()
+        client = OpenDClient(connection: OpenDConnection(configuration: configuration()))
         try await client.start()
     }
 
     override func tearDown() async throws {
         await client.shutdown()
-        await server.stop()
+        try await super.tearDown()
     }
 
     /// Answers `proto` requests with `make(request frame)`, everything else as standard.

@@ -6,26 +6,9 @@ import XCTest
 @testable import OpenDClient
 
 /// Drops, corrupt streams and reconnects against a scripted OpenD on 127.0.0.1.
-final class ConnectionRecoveryTests: XCTestCase {
-    private var server: ScriptedOpenD!
-    private var port = 0
-
-    override func setUp() async throws {
-        server = ScriptedOpenD()
-        port = try await server.start()
-    }
-
-    override func tearDown() async throws {
-        await server.stop()
-    }
-
+final class ConnectionRecoveryTests: ScriptedOpenDTestCase {
     private func makeConnection() -> OpenDConnection {
-        var configuration = ConnectionConfiguration(endpoint: OpenDEndpoint(host: "127.0.0.1", port: port))
-        configuration.requestTimeout = .seconds(5)
-        configuration.reconnectBackoff = [.milliseconds(20), .milliseconds(40)]
-        let connection = OpenDConnection(configuration: configuration)
-        addTeardownBlock { await connection.shutdown() }
-        return connection
+        makeConnection { $0.reconnectBackoff = [.milliseconds(20), .milliseconds(40)] }
     }
 
     private func security(_ market: Int32, _ code: String) -> QotCommon_Security {

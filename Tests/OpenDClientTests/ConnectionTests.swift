@@ -6,28 +6,7 @@ import XCTest
 @testable import OpenDClient
 
 /// The connection against a scripted OpenD on 127.0.0.1: handshake, requests, errors, pushes.
-final class ConnectionTests: XCTestCase {
-    private var server: ScriptedOpenD!
-    private var port = 0
-
-    override func setUp() async throws {
-        server = ScriptedOpenD()
-        port = try await server.start()
-    }
-
-    override func tearDown() async throws {
-        await server.stop()
-    }
-
-    private func makeConnection(_ tweak: (inout ConnectionConfiguration) -> Void = { _ in }) -> OpenDConnection {
-        var configuration = ConnectionConfiguration(endpoint: OpenDEndpoint(host: "127.0.0.1", port: port))
-        configuration.requestTimeout = .seconds(5)
-        configuration.reconnectBackoff = [.milliseconds(20)]
-        tweak(&configuration)
-        let connection = OpenDConnection(configuration: configuration)
-        addTeardownBlock { await connection.shutdown() }
-        return connection
-    }
+final class ConnectionTests: ScriptedOpenDTestCase {
 
     func testHandshakeSendsInitConnectAndReportsTheLink() async throws {
         let connection = makeConnection()
@@ -142,33 +121,29 @@ final class ConnectionTests: XCTestCase {
         let recorder = EventRecorder(connection)
         try await connection.start()
 
+        server.push(try tencentQuotePush(serial: 1), session: 1)
+        try await waitUntil("a push") { recorder.pushes.count == 1 }
+        let push = try recorder.pushes[0].decode(QotUpdateBasicQot_Response.self)
+        XCTAssertEqual(push.s2C.basicQotList.first?.security.code, "00700")
+    }
+
+    /// A Qot_UpdateBasicQot push for HK.00700. Only some of BasicQot's required fields are set:
+    /// the client decodes partial messages.
+    private func tencentQuotePush(serial: UInt32) throws -> Frame {
         var s2c = QotUpdateBasicQot_S2C()
         var quote = QotCommon_BasicQot()
         quote.security.market = 1
         quote.security.code = "00700"
         s2c.basicQotList = [quote]
-        // Only some of BasicQot's required fields are set: the client decodes partial messages.
         let body: [UInt8] = try QotUpdateBasicQot_Response.success(s2c).serializedBytes(partial: true)
-        server.push(
-            Frame(protoID: ProtoID.qotUpdateBasicQot.rawValue, serial: 1, body: ByteBuffer(bytes: body)), session: 1)
-        try await waitUntil("a push") { recorder.pushes.count == 1 }
-        let push = try recorder.pushes[0].decode(QotUpdateBasicQot_Response.self)
-        XCTAssertEqual(push.s2C.basicQotList.first?.security.code, "00700")
+        return Frame(protoID: ProtoID.qotUpdateBasicQot.rawValue, serial: serial, body: ByteBuffer(bytes: body))
     }
 
     func testABurstOfPushesArrivesInOrderBatchedPerRead() async throws {
         let connection = makeConnection()
         let recorder = EventRecorder(connection)
         try await connection.start()
-        var s2c = QotUpdateBasicQot_S2C()
-        var quote = QotCommon_BasicQot()
-        quote.security.market = 1
-        quote.security.code = "00700"
-        s2c.basicQotList = [quote]
-        let body: [UInt8] = try QotUpdateBasicQot_Response.success(s2c).serializedBytes(partial: true)
-        let frames = (1...300).map {
-            Frame(protoID: ProtoID.qotUpdateBasicQot.rawValue, serial: UInt32($0), body: ByteBuffer(bytes: body))
-        }
+        let frames = try (1...300).map { try tencentQuotePush(serial: UInt32($0)) }
         server.pushBurst(frames, session: 1)
         try await waitUntil("300 pushes") { recorder.pushes.count == 300 }
         XCTAssertEqual(recorder.pushes.map(\.serial), (1...300).map { UInt32($0) }, "in arrival order")

@@ -37,12 +37,16 @@ extension AppReducer {
         return [.fetchMaxQuantities(ticket.code, p, ticket.type)]
     }
 
-    /// `b` / `s` on the selected code: priced at the touch (ask to buy, bid to sell), else last.
+    /// The price an order on `side` meets now: the best ask to buy, the best bid to sell, else last.
+    static func touch(_ code: SecurityCode, _ side: OrderSide, _ state: AppState) -> Price? {
+        let book = state.books[code]
+        return (side == .buy ? book?.bestAsk?.price : book?.bestBid?.price) ?? state.quotes[code]?.last
+    }
+
+    /// `b` / `s` on the selected code: priced at the touch.
     static func openTicket(side: OrderSide, _ state: inout AppState) -> [Effect] {
         guard let code = state.selectedCode else { return [] }
-        let book = state.books[code]
-        let touch = side == .buy ? book?.bestAsk?.price : book?.bestBid?.price
-        return open(makeTicket(code, side: side, price: touch ?? state.quotes[code]?.last, quantity: nil, state), &state)
+        return open(makeTicket(code, side: side, price: touch(code, side, state), quantity: nil, state), &state)
     }
 
     /// Enter on a ladder level: buy at an ask level, sell at a bid level, at that price.
@@ -67,9 +71,7 @@ extension AppReducer {
             return []
         }
         let side: OrderSide = pos.quantity > 0 ? .sell : .buy
-        let book = state.books[code]
-        let touch = side == .buy ? book?.bestAsk?.price : book?.bestBid?.price
-        return open(makeTicket(code, side: side, price: touch ?? state.quotes[code]?.last,
+        return open(makeTicket(code, side: side, price: touch(code, side, state),
                                quantity: pos.quantity.magnitude.asInt64, state), &state)
     }
 
@@ -177,16 +179,9 @@ extension AppReducer {
                 say("no order \(id) today", error: true, &state)
                 return []
             }
-            state.modal = .confirm(prompt: "cancel order \(id) (\(order.side == .buy ? "BUY" : "SELL") \(order.quantity) \(order.code))?",
-                                   effects: [.cancelOrder(id)])
+            askToCancel(order, &state)
         case let .cancelAll(code):
-            let working = state.orders.filter { $0.status.isWorking && (code == nil || $0.code == code) }
-            guard !working.isEmpty else {
-                say("no working orders\(code.map { " in \($0)" } ?? "")", error: true, &state)
-                return []
-            }
-            state.modal = .confirm(prompt: "cancel \(working.count) working order(s)\(code.map { " in \($0)" } ?? "")?",
-                                   effects: working.map { .cancelOrder($0.id) })
+            askToCancelAll(of: code, &state)
         }
         return []
     }
@@ -194,13 +189,7 @@ extension AppReducer {
     /// `c` in the orders pane: confirm, then cancel the order under the cursor.
     static func confirmCancelSelected(_ state: inout AppState) -> [Effect] {
         guard state.orders.indices.contains(state.orderCursor) else { return [] }
-        let order = state.orders[state.orderCursor]
-        guard order.status.isWorking else {
-            say("order \(order.id) is \(order.status), not working", error: true, &state)
-            return []
-        }
-        state.modal = .confirm(prompt: "cancel order \(order.id) (\(order.side == .buy ? "BUY" : "SELL") \(order.quantity) \(order.code) @ \(order.price))?",
-                               effects: [.cancelOrder(order.id)])
+        askToCancel(state.orders[state.orderCursor], &state)
         return []
     }
 
@@ -208,14 +197,30 @@ extension AppReducer {
     static func confirmCancelAllOfSelected(_ state: inout AppState) -> [Effect] {
         let code = state.orders.indices.contains(state.orderCursor) ? state.orders[state.orderCursor].code : state.selectedCode
         guard let code else { return [] }
-        let working = state.orders.filter { $0.status.isWorking && $0.code == code }
-        guard !working.isEmpty else {
-            say("no working orders in \(code)", error: true, &state)
-            return []
-        }
-        state.modal = .confirm(prompt: "cancel all \(working.count) working order(s) in \(code)?",
-                               effects: working.map { .cancelOrder($0.id) })
+        askToCancelAll(of: code, &state)
         return []
+    }
+
+    /// Opens the yes/no question for cancelling `order` (a working one only).
+    static func askToCancel(_ order: Order, _ state: inout AppState) {
+        guard order.status.isWorking else {
+            say("order \(order.id) is \(order.status), not working", error: true, &state)
+            return
+        }
+        let what = "\(order.side == .buy ? "BUY" : "SELL") \(order.quantity) \(order.code) @ \(order.price)"
+        state.modal = .confirm(prompt: "cancel order \(order.id) (\(what))?", effects: [.cancelOrder(order.id)])
+    }
+
+    /// Opens the yes/no question for cancelling every working order (of `code`, when given).
+    static func askToCancelAll(of code: SecurityCode?, _ state: inout AppState) {
+        let working = state.orders.filter { $0.status.isWorking && (code == nil || $0.code == code) }
+        let scope = code.map { " in \($0)" } ?? ""
+        guard !working.isEmpty else {
+            say("no working orders\(scope)", error: true, &state)
+            return
+        }
+        state.modal = .confirm(prompt: "cancel \(working.count) working order(s)\(scope)?",
+                               effects: working.map { .cancelOrder($0.id) })
     }
 
     // MARK: answers

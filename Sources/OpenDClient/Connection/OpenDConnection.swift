@@ -109,7 +109,10 @@ public final class OpenDConnection: Sendable {
     /// `.timeout`, `.disconnected`, `.closed` or `.protocolViolation`.
     public func request<R: OpenDRequest>(_ request: R, timeout: Duration? = nil) async throws -> R.Response.S2C {
         let accountID = (request.c2S as? any TradeAccountScoped)?.header.accID
-        let readsCache = (request.c2S as? any CacheRefreshing).map { !$0.refreshCache } ?? false
+        // Cache reads of funds/positions/orders/fills do not count against their limits.
+        let readsCache =
+            DocumentedRateLimit.all[R.protoID]?.countsOnlyWhenRefreshing == true
+            && (request.c2S as? any CacheRefreshing).map { !$0.refreshCache } ?? false
         let wait =
             readsCache
             ? .zero

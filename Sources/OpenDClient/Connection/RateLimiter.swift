@@ -8,25 +8,8 @@ import OpenDProtocol
 /// returns how long the caller must wait for it. Times are durations since any fixed origin
 /// (the connection's clock), which keeps the limiter a plain value that tests drive by hand.
 public struct RateLimiter: Sendable {
-    /// One documented limit.
-    public struct Rule: Sendable, Hashable {
-        /// Requests allowed within `window`.
-        public var limit: Int
-        /// The sliding window the limit is counted over (30 s for every documented limit).
-        public var window: Duration
-        /// Least time between two consecutive requests (place 0.02 s, modify 0.04 s).
-        public var minimumSpacing: Duration
-        /// True when OpenD counts the limit per trading account rather than per user.
-        public var perAccount: Bool
-
-        /// A rule from its parts.
-        public init(limit: Int, window: Duration = .seconds(30), minimumSpacing: Duration = .zero, perAccount: Bool) {
-            self.limit = limit
-            self.window = window
-            self.minimumSpacing = minimumSpacing
-            self.perAccount = perAccount
-        }
-    }
+    /// One documented limit (shared with the simulated OpenD, see ``DocumentedRateLimit``).
+    public typealias Rule = DocumentedRateLimit
 
     /// What a window is counted over: a protocol, and the account for per-account limits.
     public struct Key: Sendable, Hashable {
@@ -49,24 +32,9 @@ public struct RateLimiter: Sendable {
         self.margin = margin
     }
 
-    /// The documented limits for the protocols mootui speaks (E.8).
-    public static let documentedRules: [UInt32: Rule] = {
-        var rules: [ProtoID: Rule] = [
-            .trdPlaceOrder: Rule(limit: 15, minimumSpacing: .milliseconds(20), perAccount: true),
-            .trdModifyOrder: Rule(limit: 20, minimumSpacing: .milliseconds(40), perAccount: true),
-            .trdUnlockTrade: Rule(limit: 10, perAccount: false),
-            .qotGetSecuritySnapshot: Rule(limit: 60, perAccount: false),
-            .qotGetMarketState: Rule(limit: 10, perAccount: false),
-            .qotRequestHistoryKL: Rule(limit: 60, perAccount: false),
-        ]
-        for proto: ProtoID in [
-            .trdGetFunds, .trdGetMaxTrdQtys, .trdGetPositionList, .trdGetOrderList, .trdGetHistoryOrderList,
-            .trdGetOrderFee, .trdGetOrderFillList, .trdGetHistoryOrderFillList,
-        ] {
-            rules[proto] = Rule(limit: 10, perAccount: true)
-        }
-        return Dictionary(uniqueKeysWithValues: rules.map { ($0.key.rawValue, $0.value) })
-    }()
+    /// The documented limits for the protocols mootui speaks (E.8), by protocol id.
+    public static let documentedRules: [UInt32: Rule] = Dictionary(
+        uniqueKeysWithValues: DocumentedRateLimit.all.map { ($0.key.rawValue, $0.value) })
 
     /// The key a request of `protoID` for `accountID` is counted under, or nil when unlimited.
     public func key(for protoID: UInt32, accountID: UInt64?) -> Key? {

@@ -55,7 +55,9 @@ public struct SHA1Digest: Equatable, Hashable, Sendable, CustomStringConvertible
 extension String {
     /// Two lower-case hex digits.
     init(format2 byte: UInt8) {
-        let digits: [Character] = Array("0123456789abcdef")
-        self.init([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
+        self.init(decoding: [hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]], as: UTF8.self)
     }
 }
+
+/// ASCII of "0123456789abcdef".
+private let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
