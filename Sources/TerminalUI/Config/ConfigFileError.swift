@@ -1,3 +1,5 @@
+import TOMLKit
+
 /// A problem in a user's theme, keymap or config file, naming the file, the line and the problem.
 public struct ConfigFileError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The file as the user named it (or a built-in name).
@@ -14,6 +16,17 @@ public struct ConfigFileError: Error, Sendable, Hashable, CustomStringConvertibl
     public var description: String {
         if let line { return "\(file):\(line): \(problem)" }
         return "\(file): \(problem)"
+    }
+
+    /// Parses TOML `source`; a syntax error becomes a ``ConfigFileError`` naming `file` and the line.
+    static func parseTOML(_ source: String, file: String) throws(ConfigFileError) -> TOMLTable {
+        do {
+            return try TOMLTable(string: source)
+        } catch let e as TOMLParseError {
+            throw ConfigFileError(file: file, line: e.source.begin.line, problem: e.description)
+        } catch {
+            throw ConfigFileError(file: file, line: nil, problem: "\(error)")
+        }
     }
 }
 

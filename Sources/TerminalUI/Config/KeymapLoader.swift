@@ -11,14 +11,7 @@ public enum KeymapLoader {
     public static func parse(_ source: String, file: String, modes: Set<String>, actions: Set<String>)
         throws(ConfigFileError) -> Keymap
     {
-        let table: TOMLTable
-        do {
-            table = try TOMLTable(string: source)
-        } catch let e as TOMLParseError {
-            throw ConfigFileError(file: file, line: e.source.begin.line, problem: e.description)
-        } catch {
-            throw ConfigFileError(file: file, line: nil, problem: "\(error)")
-        }
+        let table = try ConfigFileError.parseTOML(source, file: file)
         var name = file
         var tables: [String: [Key: String]] = [:]
         for mode in table.keys {

@@ -15,14 +15,7 @@ public struct SettingsFile: Sendable, Hashable {
     public static func parse(_ source: String, file: String, stringKeys: Set<String>, listKeys: Set<String>)
         throws(ConfigFileError) -> SettingsFile
     {
-        let table: TOMLTable
-        do {
-            table = try TOMLTable(string: source)
-        } catch let e as TOMLParseError {
-            throw ConfigFileError(file: file, line: e.source.begin.line, problem: e.description)
-        } catch {
-            throw ConfigFileError(file: file, line: nil, problem: "\(error)")
-        }
+        let table = try ConfigFileError.parseTOML(source, file: file)
         var out = SettingsFile()
         for key in table.keys {
             let line = TOMLSourceLines.line(of: key, in: nil, source: source)

@@ -17,14 +17,7 @@ public enum ThemeLoader {
     public static func parse(_ source: String, file: String, fallback: [ThemeRole: CellStyle]? = nil)
         throws(ConfigFileError) -> Theme
     {
-        let table: TOMLTable
-        do {
-            table = try TOMLTable(string: source)
-        } catch let e as TOMLParseError {
-            throw ConfigFileError(file: file, line: e.source.begin.line, problem: e.description)
-        } catch {
-            throw ConfigFileError(file: file, line: nil, problem: "\(error)")
-        }
+        let table = try ConfigFileError.parseTOML(source, file: file)
         var name = file
         for key in table.keys {
             switch key {
