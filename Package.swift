@@ -64,8 +64,13 @@ let package = Package(
             dependencies: [
                 "CNcursesw",
                 .product(name: "TOMLKit", package: "TOMLKit"),
-            ]
+            ],
+            plugins: ["EmbedBuiltinFiles"]
         ),
+
+        // Build time: Themes/*.toml and Keymaps/*.toml compiled into TerminalUI (one source of truth).
+        .executableTarget(name: "embed-builtin-files"),
+        .plugin(name: "EmbedBuiltinFiles", capability: .buildTool(), dependencies: ["embed-builtin-files"]),
 
         // AppState, events, reducer, effects, pane views.
         .target(

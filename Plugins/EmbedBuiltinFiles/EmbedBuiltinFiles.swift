@@ -1,0 +1,28 @@
+import Foundation
+import PackagePlugin
+
+/// Compiles the repository's `Themes/*.toml` and `Keymaps/*.toml` into the target as
+/// `BuiltinFiles` (see `Sources/embed-builtin-files`), so those files are the one source of the
+/// built-in themes and keymaps and the binary works from any directory.
+@main
+struct EmbedBuiltinFiles: BuildToolPlugin {
+    func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
+        let root = context.package.directoryURL
+        let folders = [("themes", root.appendingPathComponent("Themes")), ("keymaps", root.appendingPathComponent("Keymaps"))]
+        // Every file is an input, so editing one re-runs the tool; the listing is taken anew on
+        // every build, so adding one does too.
+        let inputs = folders.flatMap { _, folder in
+            ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+                .filter { $0.hasSuffix(".toml") }.sorted().map { folder.appendingPathComponent($0) }
+        }
+        let output = context.pluginWorkDirectoryURL.appendingPathComponent("BuiltinFiles.swift")
+        return [
+            .buildCommand(
+                displayName: "Embedding Themes/ and Keymaps/ into \(target.name)",
+                executable: try context.tool(named: "embed-builtin-files").url,
+                arguments: [output.path] + folders.map { "\($0.0)=\($0.1.path)" },
+                inputFiles: inputs,
+                outputFiles: [output])
+        ]
+    }
+}
