@@ -75,7 +75,7 @@ let package = Package(
         // AppState, events, reducer, effects, pane views.
         .target(
             name: "MooApp",
-            dependencies: ["TradingKit", "TerminalUI", "OpenDProtocol"]
+            dependencies: ["TradingKit", "TerminalUI"]
         ),
 
         .executableTarget(

@@ -8,22 +8,23 @@
 // stem, inside `enum BuiltinFiles`.
 import Foundation
 
-/// A Swift string literal that reads back as exactly `text`.
+/// A raw Swift string literal (`#"…"#`) that reads back as exactly `text`: with more `#`s
+/// than any run of `#` in the text, nothing inside needs escaping but line breaks and other
+/// control characters, which are written as the raw literal's own escapes (`\#n`, `\#u{…}`).
 func swiftLiteral(_ text: String) -> String {
-    var out = "\""
+    let longestRun = text.split(whereSeparator: { $0 != "#" }).map(\.count).max() ?? 0
+    let hashes = String(repeating: "#", count: longestRun + 1)
+    var body = ""
     for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\\": out += "\\\\"
-        case "\"": out += "\\\""
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-            out += "\\u{\(String(scalar.value, radix: 16))}"
-        default: out.unicodeScalars.append(scalar)
+        if scalar == "\n" {
+            body += "\\" + hashes + "n"
+        } else if scalar.value < 0x20 || scalar.value == 0x7F {
+            body += "\\" + hashes + "u{" + String(scalar.value, radix: 16) + "}"
+        } else {
+            body.unicodeScalars.append(scalar)
         }
     }
-    return out + "\""
+    return hashes + "\"" + body + "\"" + hashes
 }
 
 func fail(_ message: String) -> Never {

@@ -59,31 +59,3 @@ private func readKeyFile(_ path: String) throws -> String {
     }
     return text
 }
-
-/// A failure of a one-shot command, already phrased for the trader.
-struct OneShotError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
-
-/// One-shot commands write nothing but their result to stdout and one line on failure to
-/// stderr, so library logs are switched off (once per process).
-enum OneShotLogging {
-    static let quiet: Void = {
-        LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
-    }()
-}
-
-/// Runs a one-shot command body: on any failure prints exactly one line to stderr and exits non-zero.
-func runOneShot(_ body: () async throws -> Void) async throws {
-    OneShotLogging.quiet
-    do {
-        try await body()
-    } catch let exit as ExitCode {
-        throw exit
-    } catch {
-        let line = "\(error)".split(whereSeparator: \.isNewline).joined(separator: " ")
-        FileHandle.standardError.write(Data("mootui: \(line)\n".utf8))
-        throw ExitCode(1)
-    }
-}

@@ -53,7 +53,7 @@ extension Gateway {
                 guard let price else { throw GatewayUnavailable("modifying market orders") }
                 try await client.modifyOrder(account, orderID: id, price: price, quantity: quantity)
             },
-            unlockTrade: { md5 in try await client.unlockTrade(passwordMD5: md5) },
+            unlockTrade: { password in try await client.unlockTrade(password) },
             maxQuantities: { account, code, price, type in
                 try await client.maxQuantities(account, code: code, price: price, type: type)
             })

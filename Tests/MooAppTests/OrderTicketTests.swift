@@ -5,7 +5,6 @@ import TradingKit
 final class OrderTicketTests: XCTestCase {
     private let tencent = try! SecurityCode(parsing: "HK.00700")
     private func p(_ s: String) -> Price { Price(s)! }
-    private func fakeMD5(_ bytes: [UInt8]) -> String { "md5(" + String(decoding: bytes, as: UTF8.self) + ")" }
 
     private func hkTicket(env: TradingEnvironment = .simulate, side: OrderSide = .buy, price: String? = "320.2",
                           position: Int64 = 0) -> OrderTicket {
@@ -24,14 +23,14 @@ final class OrderTicketTests: XCTestCase {
         XCTAssertTrue(t.quantityError!.contains("lot"), t.quantityError!)
         XCTAssertFalse(t.isValid)
         XCTAssertNil(t.orderRequest)
-        XCTAssertEqual(t.handle(.submit, md5: fakeMD5), [], "Enter sends nothing while a field is invalid")
+        XCTAssertEqual(t.handle(.submit), [], "Enter sends nothing while a field is invalid")
         XCTAssertEqual(t.phase, .editing)
     }
 
     func testValidSimulateOrderIsPlacedOnEnter() {
         var t = hkTicket()
         t.quantityText = "200"
-        let effects = t.handle(.submit, md5: fakeMD5)
+        let effects = t.handle(.submit)
         XCTAssertEqual(effects, [.place(OrderRequest(code: tencent, side: .buy, type: .limit, price: p("320.2"),
                                                      quantity: 200, timeInForce: .day))])
         XCTAssertEqual(t.phase, .submitting)
@@ -42,17 +41,17 @@ final class OrderTicketTests: XCTestCase {
     func testArrowsStepByTickAcrossBandEdgeAndByLot() {
         var t = hkTicket(price: "20.00")
         t.focus = .price
-        _ = t.handle(.increment, md5: fakeMD5)
+        _ = t.handle(.increment)
         XCTAssertEqual(t.priceText, "20.05")
-        _ = t.handle(.decrement, md5: fakeMD5)
-        _ = t.handle(.decrement, md5: fakeMD5)
+        _ = t.handle(.decrement)
+        _ = t.handle(.decrement)
         XCTAssertEqual(t.priceText, "19.98")
         t.focus = .quantity
         t.quantityText = "100"
-        _ = t.handle(.increment, md5: fakeMD5)
+        _ = t.handle(.increment)
         XCTAssertEqual(t.quantityText, "200")
-        _ = t.handle(.decrement, md5: fakeMD5)
-        _ = t.handle(.decrement, md5: fakeMD5)
+        _ = t.handle(.decrement)
+        _ = t.handle(.decrement)
         XCTAssertEqual(t.quantityText, "100", "never below one lot")
     }
 
@@ -61,62 +60,66 @@ final class OrderTicketTests: XCTestCase {
         t.priceText = ""
         t.focus = .price
         XCTAssertEqual(t.priceError, "enter a price")
-        for ch in "359.7" { _ = t.handle(.type(ch), md5: fakeMD5) }
+        for ch in "359.7" { _ = t.handle(.type(ch)) }
         XCTAssertEqual(t.priceText, "359.7")
         XCTAssertNotNil(t.priceError)
-        _ = t.handle(.backspace, md5: fakeMD5)
-        _ = t.handle(.type("8"), md5: fakeMD5)
+        _ = t.handle(.backspace)
+        _ = t.handle(.type("8"))
         XCTAssertNil(t.priceError)
-        _ = t.handle(.type("x"), md5: fakeMD5)
+        _ = t.handle(.type("x"))
         XCTAssertEqual(t.priceText, "359.8", "letters are not typed into a price")
     }
 
     func testRejectionKeepsEverythingTyped() {
         var t = hkTicket()
         t.quantityText = "300"
-        _ = t.handle(.submit, md5: fakeMD5)
+        _ = t.handle(.submit)
         t.rejected("insufficient buying power")
         XCTAssertEqual(t.rejection, "insufficient buying power")
         XCTAssertEqual(t.quantityText, "300")
         XCTAssertEqual(t.priceText, "320.20")
         XCTAssertEqual(t.phase, .editing)
-        _ = t.handle(.type("0"), md5: fakeMD5)
+        _ = t.handle(.type("0"))
         XCTAssertNil(t.rejection, "an edit clears the old message")
     }
 
     func testEscClosesWithoutSending() {
         var t = hkTicket()
-        XCTAssertEqual(t.handle(.cancel, md5: fakeMD5), [.close])
+        XCTAssertEqual(t.handle(.cancel), [.close])
     }
 
     func testRealNeedsUnlockThenConfirmAndWipesPassword() {
         var t = hkTicket(env: .real)
         t.quantityText = "100"
-        XCTAssertEqual(t.handle(.submit, md5: fakeMD5), [])
+        XCTAssertEqual(t.handle(.submit), [])
         XCTAssertEqual(t.phase, .unlocking(length: 0))
-        for ch in "1234" { _ = t.handle(.type(ch), md5: fakeMD5) }
-        _ = t.handle(.backspace, md5: fakeMD5)
-        _ = t.handle(.type("9"), md5: fakeMD5)
+        for ch in "1234" { _ = t.handle(.type(ch)) }
+        _ = t.handle(.backspace)
+        _ = t.handle(.type("9"))
         XCTAssertEqual(t.phase, .unlocking(length: 4))
-        XCTAssertEqual(t.handle(.submit, md5: fakeMD5), [.unlock(passwordMD5: "md5(1239)")])
+        let unlockEffects = t.handle(.submit)
+        guard unlockEffects.count == 1, case .unlock(let password) = unlockEffects[0] else { return XCTFail("\(unlockEffects)") }
+        XCTAssertFalse(String(describing: unlockEffects).contains("1239"), "the effect never prints the password")
+        XCTAssertEqual(password.consume { String(decoding: $0, as: UTF8.self) }, "1239")
+        XCTAssertTrue(password.isConsumed, "handed out once, then wiped")
         XCTAssertFalse(String(describing: t).contains("1239"), "no plaintext left in the ticket")
         t.unlockSucceeded()
         XCTAssertEqual(t.phase, .confirming)
         XCTAssertTrue(t.summary.contains("BUY 100 HK.00700"))
         XCTAssertTrue(t.summary.contains("REAL"))
-        let effects = t.handle(.submit, md5: fakeMD5)
+        let effects = t.handle(.submit)
         XCTAssertEqual(effects.count, 1)
         guard case .place = effects[0] else { return XCTFail("expected place, got \(effects)") }
     }
 
     func testWrongPasswordIsRefusedAndAsksAgain() {
         var t = hkTicket(env: .real)
-        _ = t.handle(.submit, md5: fakeMD5)
-        _ = t.handle(.type("x"), md5: fakeMD5)
-        _ = t.handle(.submit, md5: fakeMD5)
+        _ = t.handle(.submit)
+        _ = t.handle(.type("x"))
+        _ = t.handle(.submit)
         t.rejected("unlock failed: wrong password")
         XCTAssertFalse(t.isUnlocked)
-        XCTAssertEqual(t.handle(.submit, md5: fakeMD5), [])
+        XCTAssertEqual(t.handle(.submit), [])
         XCTAssertEqual(t.phase, .unlocking(length: 0))
     }
 
@@ -125,7 +128,7 @@ final class OrderTicketTests: XCTestCase {
         XCTAssertEqual(t.quantityText, "300", "sell defaults to the position")
         t.quantityText = "400"
         XCTAssertNotNil(t.quantityError)
-        _ = t.handle(.maxQuantity, md5: fakeMD5)
+        _ = t.handle(.maxQuantity)
         XCTAssertEqual(t.quantityText, "300")
         XCTAssertNil(t.quantityError)
     }
@@ -135,19 +138,19 @@ final class OrderTicketTests: XCTestCase {
         t.maxQuantities = MaxQuantities(cashBuy: 500, positionSell: 0)
         t.quantityText = "600"
         XCTAssertEqual(t.quantityError, "600 exceeds the maximum buy of 500")
-        _ = t.handle(.maxQuantity, md5: fakeMD5)
+        _ = t.handle(.maxQuantity)
         XCTAssertEqual(t.quantityText, "500")
     }
 
     func testMarketOrderSkipsPrice() {
         var t = hkTicket()
         t.focus = .type
-        let effects = t.handle(.increment, md5: fakeMD5)
+        let effects = t.handle(.increment)
         XCTAssertEqual(t.type, .market)
         XCTAssertNil(t.priceError)
         XCTAssertFalse(effects.isEmpty)
         t.quantityText = "100"
-        guard case let .place(req)? = t.handle(.submit, md5: fakeMD5).first else { return XCTFail() }
+        guard case let .place(req)? = t.handle(.submit).first else { return XCTFail() }
         XCTAssertEqual(req.type, .market)
     }
 
@@ -156,9 +159,9 @@ final class OrderTicketTests: XCTestCase {
         t.modifyingOrderID = "OID-7"
         t.quantityText = "300"
         t.focus = .quantity
-        _ = t.handle(.increment, md5: fakeMD5)  // one lot up
+        _ = t.handle(.increment)  // one lot up
         XCTAssertEqual(t.quantityText, "400")
-        XCTAssertEqual(t.handle(.submit, md5: fakeMD5), [.modify(orderID: "OID-7", price: p("320.2"), quantity: 400)])
+        XCTAssertEqual(t.handle(.submit), [.modify(orderID: "OID-7", price: p("320.2"), quantity: 400)])
         XCTAssertTrue(t.summary.hasPrefix("MODIFY OID-7"))
     }
 

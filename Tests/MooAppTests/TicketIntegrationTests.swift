@@ -1,3 +1,4 @@
+import OpenDClient
 import TerminalUI
 import TradingKit
 import XCTest
@@ -115,8 +116,10 @@ final class TicketIntegrationTests: XCTestCase {
         XCTAssertEqual(ticket(s)?.phase, .unlocking(length: 0))
         type("q 97531", into: &s)  // q and space are password characters here
         let effects = press(.enter, into: &s)
-        guard case .unlockTrade(let md5)? = effects.first else { return XCTFail("\(effects)") }
-        XCTAssertEqual(md5, "a3f94c271d99fdcc10b1d43438ec8890", "MD5 of 'q 97531' (md5sum)")
+        guard case .unlockTrade(let password)? = effects.first else { return XCTFail("\(effects)") }
+        XCTAssertFalse(String(describing: effects).contains("97531"))
+        XCTAssertEqual(OpenDClient.md5(of: password), "a3f94c271d99fdcc10b1d43438ec8890", "MD5 of 'q 97531' (md5sum)")
+        XCTAssertTrue(password.isConsumed, "the wire door wipes the password as it hashes it")
         XCTAssertFalse(String(describing: s).contains("97531"))
         _ = AppReducer.reduce(&s, .response(.ticket(.unlocked(error: nil))))
         XCTAssertTrue(s.isTradeUnlocked)

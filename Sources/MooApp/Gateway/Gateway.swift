@@ -27,8 +27,8 @@ public struct Gateway: Sendable {
     public var placeOrder: @Sendable (Account, OrderRequest) async throws -> String
     /// Modifies a working order (new price for limit orders, new total quantity).
     public var modifyOrder: @Sendable (Account, String, Price?, Int64) async throws -> Void
-    /// Unlocks REAL trading with the password's MD5.
-    public var unlockTrade: @Sendable (String) async throws -> Void
+    /// Unlocks REAL trading with the trade password (consumes it: the live gateway sends its MD5).
+    public var unlockTrade: @Sendable (TradePassword) async throws -> Void
     /// Max buy/sell quantities at a price.
     public var maxQuantities: @Sendable (Account, SecurityCode, Price, OrderType) async throws -> MaxQuantities
     /// Subscription quota (a request to the gateway).
@@ -61,7 +61,7 @@ public struct Gateway: Sendable {
         modifyOrder: @escaping @Sendable (Account, String, Price?, Int64) async throws -> Void = { _, _, _, _ in
             throw GatewayUnavailable("modifying orders")
         },
-        unlockTrade: @escaping @Sendable (String) async throws -> Void = { _ in
+        unlockTrade: @escaping @Sendable (TradePassword) async throws -> Void = { _ in
             throw GatewayUnavailable("unlocking")
         },
         maxQuantities: @escaping @Sendable (Account, SecurityCode, Price, OrderType) async throws -> MaxQuantities = {

@@ -161,9 +161,9 @@ struct Worker: Sendable {
                     log("modify \(id): \(error)")
                     post(.response(.ticket(.rejected(oneLine(error)))))
                 }
-            case .unlockTrade(let md5):
+            case .unlockTrade(let password):
                 do {
-                    try await gateway.unlockTrade(md5)
+                    try await gateway.unlockTrade(password)
                     post(.response(.ticket(.unlocked(error: nil))))
                 } catch {
                     log("unlock: \(oneLine(error))")  // never the MD5

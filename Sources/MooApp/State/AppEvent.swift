@@ -63,8 +63,8 @@ public enum Effect: Sendable, Hashable {
     case placeOrder(OrderRequest)
     /// Modify a working order: new price (limit orders) and new total quantity.
     case modifyOrder(String, price: Price?, quantity: Int64)
-    /// Unlock REAL trading with the MD5 of the trade password (never the plaintext).
-    case unlockTrade(passwordMD5: String)
+    /// Unlock REAL trading with the trade password (consumed, and so wiped, by the gateway).
+    case unlockTrade(TradePassword)
     /// Max buy/sell quantities for the ticket at a price.
     case fetchMaxQuantities(SecurityCode, Price, OrderType)
     /// Persist the watchlist in the config file.

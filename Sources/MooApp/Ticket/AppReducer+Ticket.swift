@@ -1,13 +1,9 @@
-import OpenDProtocol
 import TerminalUI
 import TradingKit
 
 /// The order ticket inside the app: opening it from the watchlist, the ladder, a position, an
 /// order or the `:` command line; routing keys to it; turning its effects into gateway work.
 extension AppReducer {
-    /// Hashes the trade password (OpenSSL MD5, lower-case hex): a pure function of its input.
-    static func passwordMD5(_ bytes: [UInt8]) -> String { MD5.hex(of: bytes) }
-
     // MARK: opening
 
     /// A ticket for `code` with the rules and context the state knows.
@@ -127,14 +123,14 @@ extension AppReducer {
             }
         }
         guard let action else { return [] }
-        let effects = t.handle(action, md5: passwordMD5)
+        let effects = t.handle(action)
         state.modal = .ticket(t)
         var out: [Effect] = []
         for e in effects {
             switch e {
             case let .place(request): out.append(.placeOrder(request))
             case let .modify(id, price, quantity): out.append(.modifyOrder(id, price: price, quantity: quantity))
-            case let .unlock(md5): out.append(.unlockTrade(passwordMD5: md5))
+            case let .unlock(password): out.append(.unlockTrade(password))
             case let .fetchMaxQuantities(code, price, type): out.append(.fetchMaxQuantities(code, price, type))
             case .close: state.modal = nil
             }

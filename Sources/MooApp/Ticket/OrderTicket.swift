@@ -180,11 +180,11 @@ extension OrderTicket {
         phase = .unlocking(length: passwordBuffer.count)
     }
 
-    /// Hashes the password with `md5` and wipes the plaintext; returns the hex digest.
-    mutating func takePasswordMD5(_ md5: ([UInt8]) -> String) -> String {
-        let digest = md5(passwordBuffer)
+    /// Moves the typed password into a `TradePassword` and wipes the ticket's copy.
+    mutating func takePassword() -> TradePassword {
+        let password = TradePassword(passwordBuffer)
         wipePassword()
-        return digest
+        return password
     }
 
     /// Overwrites and forgets any typed password bytes.

@@ -27,8 +27,8 @@ public enum TicketEffect: Equatable, Sendable {
     case place(OrderRequest)
     /// Send modify_order for a working order (new total quantity and price).
     case modify(orderID: String, price: Price?, quantity: Int64)
-    /// Unlock REAL trading with this MD5 (the plaintext is already wiped).
-    case unlock(passwordMD5: String)
+    /// Unlock REAL trading with this password (the ticket's copy is already wiped).
+    case unlock(TradePassword)
     /// Ask Trd_GetMaxTrdQtys for this price (after a price or side change).
     case fetchMaxQuantities(code: SecurityCode, price: Price, type: OrderType)
     /// Close the ticket.
@@ -36,14 +36,14 @@ public enum TicketEffect: Equatable, Sendable {
 }
 
 extension OrderTicket {
-    /// Applies one action; returns the effects to run. `md5` hashes the password (OpenSSL in the app).
-    public mutating func handle(_ action: TicketAction, md5: ([UInt8]) -> String) -> [TicketEffect] {
+    /// Applies one action; returns the effects to run.
+    public mutating func handle(_ action: TicketAction) -> [TicketEffect] {
         switch phase {
         case .submitting:
             if action == .cancel { return [.close] }
             return []
         case .unlocking:
-            return handleUnlock(action, md5: md5)
+            return handleUnlock(action)
         case .confirming:
             switch action {
             case .submit:
@@ -61,7 +61,7 @@ extension OrderTicket {
         }
     }
 
-    private mutating func handleUnlock(_ action: TicketAction, md5: ([UInt8]) -> String) -> [TicketEffect] {
+    private mutating func handleUnlock(_ action: TicketAction) -> [TicketEffect] {
         switch action {
         case let .type(ch):
             appendPassword(Array(String(ch).utf8))
@@ -74,9 +74,9 @@ extension OrderTicket {
             phase = .editing
             return []
         case .submit:
-            let digest = takePasswordMD5(md5)
+            let password = takePassword()
             phase = .editing
-            return [.unlock(passwordMD5: digest)]
+            return [.unlock(password)]
         default:
             return []
         }

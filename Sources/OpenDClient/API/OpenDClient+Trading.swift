@@ -19,6 +19,14 @@ extension OpenDClient {
         try await connection.unlockTrade(passwordMD5: passwordMD5, securityFirm: securityFirm)
     }
 
+    /// Unlocks REAL trading with the typed password: consumes (wipes) it and sends only its MD5.
+    public func unlockTrade(_ password: TradePassword, securityFirm: Int32? = nil) async throws {
+        try await unlockTrade(passwordMD5: Self.md5(of: password), securityFirm: securityFirm)
+    }
+
+    /// The lower-case hex MD5 OpenD takes for a trade password; consumes the password.
+    public static func md5(of password: TradePassword) -> String { password.consume { MD5.hex(of: $0) } }
+
     /// Receive order (2208) and fill (2218) pushes for exactly these accounts (2008; replaces the list).
     public func subscribeTradePushes(_ accounts: [Account]) async throws {
         try await connection.setTradePushAccounts(accounts.map(\.id))
