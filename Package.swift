@@ -55,7 +55,9 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
-            ]
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
+            plugins: ["EmbedBuiltinFiles"]
         ),
 
         // Cells, layout, diff, widgets, themes, keymaps, the one ncurses backend.
@@ -68,7 +70,7 @@ let package = Package(
             plugins: ["EmbedBuiltinFiles"]
         ),
 
-        // Build time: Themes/*.toml and Keymaps/*.toml compiled into TerminalUI (one source of truth).
+        // Build time: Themes/ and Keymaps/ compiled into TerminalUI, Fees/ into SimGateway (one source of truth).
         .executableTarget(name: "embed-builtin-files"),
         .plugin(name: "EmbedBuiltinFiles", capability: .buildTool(), dependencies: ["embed-builtin-files"]),
 

@@ -259,6 +259,8 @@ def trade_steps(port, encrypted, password, with_real):
              float(pos[pos["code"] == "HK.00700"]["qty"].sum()) >= 100, pos)
         ret, msg = trd.deal_list_query(trd_env=TrdEnv.SIMULATE)
         step("deal_list_query refused for SIMULATE as on OpenD", ret != RET_OK and "SIMULATE" in str(msg), msg)
+        ret, msg = trd.order_fee_query([order_id], trd_env=TrdEnv.SIMULATE)
+        step("order_fee_query refused for SIMULATE as on OpenD", ret != RET_OK and "SIMULATE" in str(msg), msg)
 
         pace()
         ret, msg = trd.place_order(price=round(resting + 0.1, 1), qty=100, code="HK.00700", trd_side=TrdSide.BUY, trd_env=TrdEnv.SIMULATE)
@@ -276,6 +278,8 @@ def trade_steps(port, encrypted, password, with_real):
             step("unlock_trade with a wrong password fails", ret != RET_OK, msg)
             ret, msg = trd.unlock_trade(password=password)
             step("unlock_trade with the right password succeeds", ret == RET_OK, msg)
+            ret, info = trd.accinfo_query(trd_env=TrdEnv.REAL)
+            real_cash_before = float(info["cash"].iloc[0]) if ret == RET_OK else float("nan")
             ret, placed = place_marketable(trd, "HK.00700", TrdSide.BUY, 100, TrdEnv.REAL, quotes)
             step("REAL place_order ok", ret == RET_OK, placed)
             real_id = placed["order_id"].iloc[0] if ret == RET_OK else None
@@ -287,6 +291,24 @@ def trade_steps(port, encrypted, password, with_real):
                 step("fill push quantities add up", sum(float(d["qty"].sum()) for d in fills) == 100, fills)
             ret, dl = trd.deal_list_query(trd_env=TrdEnv.REAL)
             step("deal_list_query lists the REAL fills", ret == RET_OK and real_id in set(dl["order_id"]), dl)
+            ret, fees = trd.order_fee_query([real_id], trd_env=TrdEnv.REAL)
+            step("order_fee_query ok for the REAL order", ret == RET_OK and len(fees) == 1
+                 and fees["order_id"].iloc[0] == real_id, fees)
+            if ret == RET_OK and len(fees) == 1:
+                details = fees["fee_details"].iloc[0]
+                total = float(fees["fee_amount"].iloc[0])
+                step("fee details are (title, amount) pairs that add up to fee_amount",
+                     all(len(d) == 2 for d in details) and math.isclose(sum(v for _, v in details), total, abs_tol=1e-6),
+                     details)
+                step("HK fees itemise commission, platform fee, stamp duty and the levies",
+                     {"Commission", "Platform fee", "Stamp duty", "SFC levy", "Trading fee", "Settlement fee"}
+                     <= {t for t, _ in details}, details)
+                dealt = sum(float(d["qty"]) * float(d["price"]) for _, d in dl[dl["order_id"] == real_id].iterrows())
+                ret, info = trd.accinfo_query(trd_env=TrdEnv.REAL)
+                cash_after = float(info["cash"].iloc[0]) if ret == RET_OK else float("nan")
+                step("REAL cash fell by the dealt value plus the fees",
+                     math.isclose(real_cash_before - cash_after, dealt + total, abs_tol=0.005),
+                     f"{real_cash_before} - {cash_after} vs {dealt} + {total}")
     finally:
         trd.close()
         quotes.close()

@@ -23,6 +23,8 @@ struct BrokerOrder: Sendable, Hashable {
     var createStamp: Double
     var updateStamp: Double
     var lastError: String = ""
+    /// Fees charged so far, in micros (the schedule's fees on the cumulative fill).
+    var fees: Int64 = 0
 
     var remaining: Int64 { max(quantity - filledQuantity, 0) }
     var isMarket: Bool { type == 2 }

@@ -51,7 +51,7 @@ final class GatewayCore: @unchecked Sendable {
         market = MarketSimulator(seed: configuration.seed, hours: configuration.marketHours, startDate: now)
         let ledger = try Ledger(directory: configuration.resolvedDataDirectory)
         broker = try PaperBroker(ledger: ledger, market: market, withRealAccounts: configuration.withRealAccounts,
-                                 at: now)
+                                 fees: configuration.fees, at: now)
         requestLog = try configuration.logPath.map { try RequestLog(path: $0) }
         // Unique across restarts so a PacketID {connID, serial} from a previous run never collides.
         nextConnectionID = UInt64(max(now.timeIntervalSince1970, 1)) << 20
@@ -201,10 +201,7 @@ final class GatewayCore: @unchecked Sendable {
         case .trdGetOrderFillList: return getFills(frame, conn, now)
         case .trdGetHistoryOrderList: return getHistoryOrders(frame, conn, now)
         case .trdGetHistoryOrderFillList: return getHistoryFills(frame, conn, now)
-        case .trdGetOrderFee:
-            return answer(frame, conn, TrdGetOrderFee_Request.self) { _ in
-                .failure("Order fees are not available from the simulated OpenD")
-            }
+        case .trdGetOrderFee: return getOrderFees(frame, conn, now)
         default:
             return [reply(frame, conn, GetGlobalState_Response.failure("Protocol \(frame.protoID) is a push, not a request"))]
         }

@@ -76,6 +76,9 @@ final class Ledger: @unchecked Sendable {
                 CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
                 """)
         }
+        m.registerMigration("v2-fees") { db in
+            try db.execute(sql: "ALTER TABLE \"order\" ADD COLUMN fees INTEGER NOT NULL DEFAULT 0")
+        }
         return m
     }
 
@@ -97,7 +100,7 @@ final class Ledger: @unchecked Sendable {
                     price: Price(micros: row["price"]), filledQuantity: row["filledQuantity"],
                     filledNotional: row["filledNotional"], timeInForce: row["timeInForce"], remark: row["remark"],
                     createTime: row["createTime"], updateTime: row["updateTime"], createStamp: row["createStamp"],
-                    updateStamp: row["updateStamp"], lastError: row["lastError"]))
+                    updateStamp: row["updateStamp"], lastError: row["lastError"], fees: row["fees"]))
             }
             for row in try Row.fetchAll(db, sql: "SELECT * FROM fill ORDER BY id") {
                 guard let code = try? SecurityCode(parsing: row["code"]) else { continue }
@@ -138,11 +141,11 @@ final class Ledger: @unchecked Sendable {
                 try db.execute(sql: """
                     INSERT OR REPLACE INTO "order" (id, accountID, code, name, side, type, status, quantity, price,
                       filledQuantity, filledNotional, timeInForce, remark, createTime, updateTime, createStamp,
-                      updateStamp, lastError) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                      updateStamp, lastError, fees) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [Int64(bitPattern: o.id), Int64(bitPattern: o.accountID), o.code.description,
                                      o.name, o.side.rawValue, o.type, o.status.rawValue, o.quantity, o.price.micros,
                                      o.filledQuantity, o.filledNotional, o.timeInForce, o.remark, o.createTime,
-                                     o.updateTime, o.createStamp, o.updateStamp, o.lastError])
+                                     o.updateTime, o.createStamp, o.updateStamp, o.lastError, o.fees])
             }
             for f in changes.fills {
                 try db.execute(sql: """

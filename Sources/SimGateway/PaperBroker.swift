@@ -14,6 +14,8 @@ final class PaperBroker {
 
     private let ledger: Ledger
     private let market: MarketSimulator
+    /// What every fill is charged.
+    let fees: FeeSchedule
     private(set) var accounts: [BrokerAccount] = []
     private var accountIndex: [UInt64: Int] = [:]
     private(set) var orders: [UInt64: BrokerOrder] = [:]
@@ -28,9 +30,12 @@ final class PaperBroker {
     var isUnlocked = false
 
     /// Loads the ledger; DAY orders left working from an earlier trading day (as of `date`) expire.
-    init(ledger: Ledger, market: MarketSimulator, withRealAccounts: Bool, at date: Date? = nil) throws {
+    init(ledger: Ledger, market: MarketSimulator, withRealAccounts: Bool, fees: FeeSchedule = .none,
+         at date: Date? = nil) throws
+    {
         self.ledger = ledger
         self.market = market
+        self.fees = fees
         let snapshot = try ledger.load()
         nextOrderID = snapshot.meta["nextOrderID"] ?? 5_000_001
         nextFillID = snapshot.meta["nextFillID"] ?? 8_000_001
@@ -307,10 +312,14 @@ final class PaperBroker {
             fills.append(fill)
             pending.fills.append(fill)
             let notional = price.micros * qty
+            let before = FilledAmount(quantity: order.filledQuantity, value: Price(micros: order.filledNotional))
             order.filledQuantity += qty
             order.filledNotional += notional
-            account.cash = account.cash + Price(micros: side == .buy ? -notional : notional)
-            applyToPosition(order, qty, price)
+            let after = FilledAmount(quantity: order.filledQuantity, value: Price(micros: order.filledNotional))
+            let fee = fees.charge(market: order.code.market, side: side, before: before, after: after).micros
+            order.fees += fee
+            account.cash = account.cash + Price(micros: (side == .buy ? -notional : notional) - fee)
+            applyToPosition(order, qty, price, fee: fee)
             _ = market.update(order.code) { $0.record(price: price, quantity: qty, buyerInitiated: side == .buy, at: date, local: local) }
             events.append(.fill(fill))
         }
@@ -322,14 +331,16 @@ final class PaperBroker {
         return events
     }
 
-    private func applyToPosition(_ order: BrokerOrder, _ qty: Int64, _ price: Price) {
+    /// Books a fill into the position. The fill's `fee` adds to the cost of what it opens and
+    /// comes off the realised P&L of what it closes (pro rata when it does both).
+    private func applyToPosition(_ order: BrokerOrder, _ qty: Int64, _ price: Price, fee: Int64) {
         let k = Self.key(order.accountID, order.code)
         var p = positions[k] ?? BrokerPosition(accountID: order.accountID, code: order.code, name: order.name,
                                                quantity: 0, cost: 0)
         let signed = order.side == .buy ? qty : -qty
         let notional = price.micros * qty
         if p.quantity == 0 || (p.quantity > 0) == (signed > 0) {
-            p.cost += order.side == .buy ? notional : -notional
+            p.cost += (order.side == .buy ? notional : -notional) + fee
             p.quantity += signed
         } else {
             // Closing (part of) the position: release cost pro rata and book the difference.
@@ -341,7 +352,9 @@ final class PaperBroker {
             p.quantity += signed
             if p.quantity == 0 { p.cost = 0 }
             let opening = abs(signed) - closing
-            if opening > 0 { p.cost = price.micros * opening * (signed > 0 ? 1 : -1) }
+            let openingFee = fee * opening / qty
+            p.realized -= fee - openingFee
+            if opening > 0 { p.cost = price.micros * opening * (signed > 0 ? 1 : -1) + openingFee }
         }
         positions[k] = p
         pending.positions[k] = p

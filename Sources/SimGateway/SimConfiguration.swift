@@ -1,4 +1,5 @@
 import Foundation
+import TradingKit
 
 /// Everything a simulated OpenD needs to start: where to listen, where to keep its ledger, and
 /// how its markets and accounts behave.
@@ -25,6 +26,9 @@ public struct SimConfiguration: Sendable {
     public var withRealAccounts = false
     /// Lower-case hex MD5 of the trade password that unlocks REAL accounts.
     public var tradePasswordMD5: String? = nil
+    /// What the paper broker charges on every fill (Trd_GetOrderFee reports it); the built-in
+    /// schedule is `Fees/default.toml`.
+    public var fees: FeeSchedule = FeeScheduleFile.builtin
     /// Seconds between the client's keep-alives, as told in InitConnect.
     public var keepAliveInterval: Int32 = 10
 

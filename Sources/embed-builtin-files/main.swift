@@ -40,7 +40,7 @@ var source = """
     // Generated at build time by the EmbedBuiltinFiles plugin (Plugins/EmbedBuiltinFiles) from the
     // repository's TOML files, which are the only source: edit those, not this.
 
-    /// The repository's theme and keymap files, compiled into the binary by file stem.
+    /// The repository's data files, compiled into the binary by file stem.
     enum BuiltinFiles {
 
     """

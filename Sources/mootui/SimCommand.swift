@@ -18,6 +18,7 @@ struct SimCommand: AsyncParsableCommand {
     @Option(name: .customLong("log"), help: "Append a JSON-lines request log to FILE.") var logPath: String?
     @Option(name: .customLong("market-hours"), help: "always | real (follow the exchanges' timetables).") var marketHours = "always"
     @Flag(name: .customLong("with-real-accounts"), help: "Add REAL-environment paper accounts that need a trade unlock.") var withRealAccounts = false
+    @Option(help: FeeScheduleOption.help) var fees: String?
     @Option(name: .customLong("trade-password-md5"), help: "MD5 (32 hex) of the trade password that unlocks REAL accounts.") var tradePasswordMD5: String?
 
     func validate() throws {
@@ -42,6 +43,7 @@ struct SimCommand: AsyncParsableCommand {
         config.marketHours = MarketHours(rawValue: marketHours) ?? .always
         config.withRealAccounts = withRealAccounts
         config.tradePasswordMD5 = tradePasswordMD5?.lowercased()
+        config.fees = try FeeScheduleOption.schedule(fees)
         if let rsaKey {
             guard let pem = try? String(contentsOfFile: rsaKey, encoding: .utf8) else {
                 throw ValidationError("cannot read the RSA key file \(rsaKey)")
