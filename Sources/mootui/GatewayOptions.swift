@@ -12,6 +12,9 @@ struct GatewayOptions: ParsableArguments {
 
     @Option(name: .customLong("rsa-key"), help: "PKCS#1 PEM private key shared with OpenD (enables encryption).")
     var rsaKey: String?
+
+    @Option(help: FeeScheduleOption.help)
+    var fees: String?
 }
 
 /// Connects an ``OpenDClient`` as `options` say, runs `body` with it, and always closes what it
@@ -31,6 +34,7 @@ func withGateway<T: Sendable>(
         configuration.host = "127.0.0.1"
         configuration.port = 0
         configuration.rsaPrivateKeyPEM = pem
+        configuration.fees = try FeeScheduleOption.schedule(options.fees)
         let server = try await SimServer.start(configuration)
         simulator = server
         endpoint = OpenDEndpoint(host: server.host, port: server.port)

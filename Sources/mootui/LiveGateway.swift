@@ -56,7 +56,8 @@ extension Gateway {
             unlockTrade: { password in try await client.unlockTrade(password) },
             maxQuantities: { account, code, price, type in
                 try await client.maxQuantities(account, code: code, price: price, type: type)
-            })
+            },
+            orderFees: { account, ids in try await client.orderFees(account, orderIDs: ids) })
     }
 }
 

@@ -61,6 +61,7 @@ struct RunCommand: AsyncParsableCommand {
             ?? config.watchlist
         let tradingEnvironment = TradingEnvironment(rawValue: env) ?? .simulate
         let fps = maxFPS
+        let feeSchedule = try FeeScheduleOption.schedule(gateway.fees)
 
         try await withGateway(gateway, logger: logger) { client in
             let address = gateway.opend ?? "embedded sim"
@@ -68,7 +69,7 @@ struct RunCommand: AsyncParsableCommand {
             let writer = ConfigWriter(config: config, path: configPath, logger: logger)
             let settings = UISettings(
                 environment: tradingEnvironment, address: address, watchlist: watchlist, theme: chosenTheme,
-                keymap: chosenKeymap, maxFPS: fps, problems: problems,
+                keymap: chosenKeymap, maxFPS: fps, problems: problems, fees: feeSchedule,
                 save: { codes in writer.save(watchlist: codes) })
             try await runOnUIThread(settings: settings, gateway: live, logger: logger)
         }
@@ -128,6 +129,8 @@ struct UISettings: Sendable {
     var keymap: Keymap
     var maxFPS: Int
     var problems: [ConfigFileError]
+    /// The schedule the ticket estimates fees with (the embedded sim charges the same).
+    var fees: FeeSchedule
     var save: @Sendable ([SecurityCode]) -> Void
 }
 
@@ -161,6 +164,7 @@ private func runUI(settings: UISettings, gateway: Gateway, logger: Logger) throw
     var state = AppState(
         environment: settings.environment, gatewayAddress: settings.address,
         watchlist: settings.watchlist, keymap: settings.keymap)
+    state.feeSchedule = settings.fees
     state.wallClockOffset =
         Date().timeIntervalSince1970 + Double(TimeZone.current.secondsFromGMT()) - monotonicSeconds()
     let program = MooProgram(

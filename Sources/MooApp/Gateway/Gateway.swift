@@ -31,6 +31,8 @@ public struct Gateway: Sendable {
     public var unlockTrade: @Sendable (TradePassword) async throws -> Void
     /// Max buy/sell quantities at a price.
     public var maxQuantities: @Sendable (Account, SecurityCode, Price, OrderType) async throws -> MaxQuantities
+    /// Itemised fees of orders by id (Trd_GetOrderFee; REAL accounts only on OpenD).
+    public var orderFees: @Sendable (Account, [String]) async throws -> [OrderFees]
     /// Subscription quota (a request to the gateway).
     public var quota: @Sendable () async throws -> Quota?
     /// The order-rate budget (local bookkeeping, no request).
@@ -66,10 +68,13 @@ public struct Gateway: Sendable {
         },
         maxQuantities: @escaping @Sendable (Account, SecurityCode, Price, OrderType) async throws -> MaxQuantities = {
             _, _, _, _ in throw GatewayUnavailable("max quantities")
+        },
+        orderFees: @escaping @Sendable (Account, [String]) async throws -> [OrderFees] = { _, _ in
+            throw GatewayUnavailable("order fees")
         }
     ) {
         self.placeOrder = placeOrder; self.modifyOrder = modifyOrder; self.unlockTrade = unlockTrade
-        self.maxQuantities = maxQuantities
+        self.maxQuantities = maxQuantities; self.orderFees = orderFees
         self.address = address; self.events = events; self.subscribe = subscribe; self.unsubscribe = unsubscribe
         self.securityInfo = securityInfo; self.snapshots = snapshots; self.orderBook = orderBook; self.ticks = ticks
         self.bars = bars; self.marketStates = marketStates; self.accounts = accounts; self.funds = funds;

@@ -48,6 +48,7 @@ extension AppReducer {
             state.candles[series] = mergeBars(state.candles[series] ?? [], bars)
         case .order(let order):
             upsert(order, &state)
+            return feeRequests(for: [order], state)
         case .fill(let fill):
             say(
                 "filled \(fill.side == .buy ? "BUY" : "SELL") \(fill.quantity) \(fill.code) @ \(fill.price)",
@@ -102,6 +103,9 @@ extension AppReducer {
         case .orders(let orders):
             state.orders = orders.sorted { ($0.createTime, $0.id) > ($1.createTime, $1.id) }
             state.orderCursor = min(state.orderCursor, max(0, state.orders.count - 1))
+            return feeRequests(for: state.orders, state)
+        case .orderFees(let reports, let filled):
+            for r in reports { state.reportedFees[r.orderID] = ReportedFees(filledQuantity: filled[r.orderID] ?? 0, fees: r.fees) }
         case .limits(let quota, let budget):
             if let quota { state.quota = quota }
             if let budget { state.orderBudget = budget }

@@ -177,6 +177,14 @@ struct Worker: Sendable {
                 } catch {
                     log("max quantities \(code): \(error)")
                 }
+            case .fetchOrderFees(let filled):
+                guard let acc = account.account else { return }
+                do {
+                    let reports = try await gateway.orderFees(acc, filled.keys.sorted())
+                    post(.response(.orderFees(reports, filled: filled)))
+                } catch {
+                    log("order fees: \(error)")  // the orders pane keeps showing the estimate
+                }
             case .saveWatchlist(let codes):
                 persist(codes)
             case .redrawAll:
@@ -205,6 +213,7 @@ struct Worker: Sendable {
         case .modifyOrder(let id, _, _): return "modify \(id)"
         case .unlockTrade: return "unlock"
         case .fetchMaxQuantities(let c, _, _): return "max quantities \(c)"
+        case .fetchOrderFees(let f): return "fees of \(f.count) orders"
         case .saveWatchlist: return "save watchlist"
         case .redrawAll: return "redraw"
         }

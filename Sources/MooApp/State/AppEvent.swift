@@ -32,6 +32,8 @@ public enum GatewayResponse: Sendable, Hashable {
     case funds(Funds)
     case positions([Position])
     case orders([Order])
+    /// Fees the gateway reported, with the filled quantity of each order when they were asked for.
+    case orderFees([OrderFees], filled: [String: Int64])
     case limits(Quota?, OrderBudget?)
     case orderCancelled(String)
     /// Answers for the order ticket.
@@ -67,6 +69,8 @@ public enum Effect: Sendable, Hashable {
     case unlockTrade(TradePassword)
     /// Max buy/sell quantities for the ticket at a price.
     case fetchMaxQuantities(SecurityCode, Price, OrderType)
+    /// Ask for the fees of these orders (id → filled quantity now).
+    case fetchOrderFees([String: Int64])
     /// Persist the watchlist in the config file.
     case saveWatchlist([SecurityCode])
     /// Send the next frame whole.

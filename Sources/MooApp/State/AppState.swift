@@ -47,6 +47,10 @@ public struct AppState: Sendable, Equatable {
     public var positions: [Position] = []
     /// Today's orders, newest first.
     public var orders: [Order] = []
+    /// The fee schedule the ticket estimates with (and unreported fills are estimated by).
+    public var feeSchedule: FeeSchedule = .none
+    /// Fees the gateway reported (Trd_GetOrderFee), by order id.
+    var reportedFees: [String: ReportedFees] = [:]
 
     // interaction
     public var keymap: Keymap

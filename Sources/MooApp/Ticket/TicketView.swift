@@ -61,6 +61,11 @@ public enum TicketView {
         y += 1
         let cur = ticket.currency
         line("Notional", ticket.notional.map { "\($0.fixed(2)) \(cur)" } ?? "—", field: nil)
+        if let p = ticket.price, let q = ticket.quantity, q > 0 {
+            // The schedule's figure if it all fills (the gateway charges per fill; see Fees/).
+            line("Est. fees", "≈\(c.state.estimatedFees(ticket.code, ticket.side, quantity: q, price: p).fixed(2)) \(cur)",
+                 field: nil)
+        }
         if let max = ticket.maxQuantities {
             line("Max buy", "\(Swift.max(max.cashBuy, max.cashAndMarginBuy))", field: nil)
             line("Max sell", "\(max.positionSell)", field: nil)

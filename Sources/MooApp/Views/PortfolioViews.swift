@@ -47,6 +47,7 @@ public enum PositionsView {
 }
 
 /// Today's orders, newest first, updated live from order pushes; the cursor picks one to cancel.
+/// Fees show once an order has filled: the gateway's figure, or "≈" the schedule's estimate.
 public enum OrdersView {
     /// Draws the orders pane into `rect`.
     public static func render(_ c: ViewContext, in rect: Rect, into grid: inout CellGrid) {
@@ -55,8 +56,8 @@ public enum OrdersView {
         let body = c.titled(
             "Orders (\(s.orders.count), \(working) working)", in: rect, focused: s.focus == .orders, into: &grid)
         guard body.height > 1 else { return }
-        let widths = [8, 9, 4, 9, 11, 12]
-        let heads = ["Time", "Code", "Side", "Price", "Filled/Qty", "Status"]
+        let widths = [8, 9, 4, 9, 11, 12, 9]
+        let heads = ["Time", "Code", "Side", "Price", "Filled/Qty", "Status", "Fees"]
         PositionsView.writeRow(
             heads, widths: widths, x: body.x, y: body.y, maxX: body.maxX, style: c.theme[.header], into: &grid)
         if s.orders.isEmpty {
@@ -80,6 +81,7 @@ public enum OrdersView {
                 Format.clock(o.updateTime.isEmpty ? o.createTime : o.updateTime), o.code.description,
                 o.side == .buy ? "BUY" : "SELL", price,
                 "\(Format.volume(o.filledQuantity))/\(Format.volume(o.quantity))", o.status.description,
+                s.fees(of: o)?.text ?? "",
             ]
             PositionsView.writeRow(cells, widths: widths, x: body.x, y: y, maxX: body.maxX, style: style, into: &grid)
         }
