@@ -56,6 +56,15 @@ json_check() {  # json_check NAME PYTHON-EXPRESSION-ON-d
   echo "PASS $1 (json)"
 }
 
+ok "--version" --version
+grep -qE '^[0-9]+\.[0-9]+\.[0-9]+$' "$work/out" || fail "--version: not a version: $(cat "$work/out")"
+for shell in bash zsh fish; do
+  ok "completion script ($shell)" --generate-completion-script "$shell"
+  grep -q "mootui" "$work/out" || fail "$shell completion does not name mootui"
+  grep -q "opend" "$work/out" || fail "$shell completion lacks the --opend option"
+done
+refused "a missing fee schedule" "cannot read the fee schedule" quote HK.00700 --fees "$work/no-such-fees.toml"
+
 ok "quote" quote HK.00700 US.AAPL SH.600519 "${gw[@]}"
 grep -q "腾讯控股" "$work/out" || fail "quote: no HK.00700 name"
 ok "quote --json" quote HK.00700 US.AAPL --json "${gw[@]}"
