@@ -17,6 +17,10 @@ final class GatewayCore: @unchecked Sendable {
     let market: MarketSimulator
     let broker: PaperBroker
     private let requestLog: RequestLog?
+    /// Defers trade-write acknowledgements by the broker latency.
+    let scheduler: any SimScheduler
+    /// Writes frames produced later than the request that caused them (deferred acknowledgements).
+    let deliver: @Sendable ([Outgoing]) -> Void
 
     struct Connection {
         let id: UInt64
@@ -43,12 +47,16 @@ final class GatewayCore: @unchecked Sendable {
     static let maxConnections = 128
     static let supportedSubTypes: [Int32] = [1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]
 
-    init(configuration: SimConfiguration, clock: any SimClock, logger: Logger) throws {
+    init(configuration: SimConfiguration, clock: any SimClock, logger: Logger, scheduler: any SimScheduler,
+         deliver: @escaping @Sendable ([Outgoing]) -> Void) throws {
         self.configuration = configuration
         self.clock = clock
         self.logger = logger
+        self.scheduler = scheduler
+        self.deliver = deliver
         let now = clock.now()
-        market = MarketSimulator(seed: configuration.seed, hours: configuration.marketHours, startDate: now)
+        market = MarketSimulator(seed: configuration.seed, hours: configuration.marketHours, startDate: now,
+                                 instruments: Universe.merged(with: configuration.extraInstruments))
         let ledger = try Ledger(directory: configuration.resolvedDataDirectory)
         broker = try PaperBroker(ledger: ledger, market: market, withRealAccounts: configuration.withRealAccounts,
                                  at: now)
@@ -161,7 +169,21 @@ final class GatewayCore: @unchecked Sendable {
             if id != .initConnect && !connections[connection]!.initialized {
                 return [reply(frame, connection, GetGlobalState_Response.failure("Please send InitConnect first"))]
             }
+            if configuration.orderLatency > 0 && (id == .trdPlaceOrder || id == .trdModifyOrder) {
+                deferToBroker(id, frame, connection)
+                return []
+            }
             return dispatch(id, frame, connection, now)
+        }
+    }
+
+    /// A trade write goes to the broker and is answered once its round trip is over: the request
+    /// is handled (rate limits included) when the latency has passed, in arrival order, so a
+    /// synchronous caller's next request can never arrive before this one's answer.
+    private func deferToBroker(_ id: ProtoID, _ frame: Frame, _ connection: UInt64) {
+        scheduler.schedule(after: configuration.orderLatency) { [self] in
+            let out = lock.withLock { dispatch(id, frame, connection, clock.now()) }
+            deliver(out)
         }
     }
 
