@@ -16,6 +16,7 @@ final class GatewayCore: @unchecked Sendable {
     let logger: Logger
     let market: MarketSimulator
     let broker: PaperBroker
+    let userData: UserData
     private let requestLog: RequestLog?
     /// Defers trade-write acknowledgements by the broker latency.
     let scheduler: any SimScheduler
@@ -60,6 +61,7 @@ final class GatewayCore: @unchecked Sendable {
         let ledger = try Ledger(directory: configuration.resolvedDataDirectory)
         broker = try PaperBroker(ledger: ledger, market: market, withRealAccounts: configuration.withRealAccounts,
                                  at: now)
+        userData = try UserData(ledger: ledger)
         requestLog = try configuration.logPath.map { try RequestLog(path: $0) }
         // Unique across restarts so a PacketID {connID, serial} from a previous run never collides.
         nextConnectionID = UInt64(max(now.timeIntervalSince1970, 1)) << 20
@@ -151,6 +153,7 @@ final class GatewayCore: @unchecked Sendable {
         if !registrations.isEmpty {
             for code in moved { out += quotePushes(code) }
         }
+        if !userData.reminders.isEmpty { out += reminderPushes(moved, at: now) }
         return out
     }
 
@@ -164,7 +167,7 @@ final class GatewayCore: @unchecked Sendable {
             guard connections[connection] != nil else { return [] }
             connections[connection]!.lastReceive = now
             guard let id = frame.knownProtoID else {
-                return [reply(frame, connection, GetGlobalState_Response.failure("Unknown protocol ID \(frame.protoID)"))]
+                return [reply(frame, connection, GetGlobalState_Response.failure("Unsupported protocol \(frame.protoID): the simulated OpenD does not serve this request"))]
             }
             if id != .initConnect && !connections[connection]!.initialized {
                 return [reply(frame, connection, GetGlobalState_Response.failure("Please send InitConnect first"))]
@@ -227,6 +230,21 @@ final class GatewayCore: @unchecked Sendable {
             return answer(frame, conn, TrdGetOrderFee_Request.self) { _ in
                 .failure("Order fees are not available from the simulated OpenD")
             }
+        case .qotStockFilter: return stockFilter(frame, conn, now)
+        case .qotRequestTradeDate: return requestTradeDate(frame, conn, now)
+        case .qotGetUserSecurityGroup: return getUserSecurityGroup(frame, conn, now)
+        case .qotGetUserSecurity: return getUserSecurity(frame, conn, now)
+        case .qotModifyUserSecurity: return modifyUserSecurity(frame, conn, now)
+        case .qotSetPriceReminder: return setPriceReminder(frame, conn, now)
+        case .qotGetPriceReminder: return getPriceReminder(frame, conn, now)
+        case .qotGetPlateSet: return getPlateSet(frame, conn, now)
+        case .qotGetPlateSecurity: return getPlateSecurity(frame, conn, now)
+        case .qotGetOwnerPlate: return getOwnerPlate(frame, conn, now)
+        case .qotGetCapitalFlow: return getCapitalFlow(frame, conn, now)
+        case .qotGetCapitalDistribution: return getCapitalDistribution(frame, conn, now)
+        case .qotRequestRehab: return requestRehab(frame, conn, now)
+        case .trdFlowSummary: return flowSummary(frame, conn, now)
+        case .trdGetMarginRatio: return getMarginRatio(frame, conn, now)
         default:
             return [reply(frame, conn, GetGlobalState_Response.failure("Protocol \(frame.protoID) is a push, not a request"))]
         }

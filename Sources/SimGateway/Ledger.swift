@@ -7,7 +7,7 @@ import TradingKit
 /// committed before the response is sent, so a kill -9 loses nothing acknowledged.
 final class Ledger: @unchecked Sendable {
     // GRDB's DatabasePool is itself thread-safe; the class holds no other state.
-    private let pool: DatabasePool
+    let pool: DatabasePool
 
     /// Everything the ledger holds, as loaded on start.
     struct Snapshot {
@@ -76,6 +76,7 @@ final class Ledger: @unchecked Sendable {
                 CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
                 """)
         }
+        registerUserData(&m)
         return m
     }
 
