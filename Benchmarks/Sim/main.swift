@@ -50,6 +50,7 @@ config.dataDirectory = dataDir
 config.rate = rate
 config.quota = 1000
 config.seed = 1
+config.orderLatency = 0  // measure the simulator, not its simulated broker round trip
 let server = try await SimServer.start(config)
 
 let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)

@@ -302,7 +302,7 @@ extension GatewayCore {
                     return Wire.staticInfo(m.instrument, id: Int64(market.codes.firstIndex(of: code)! + 1))
                 }
             } else {
-                for (i, instrument) in Universe.instruments.enumerated() {
+                for (i, instrument) in market.instruments.enumerated() {
                     if c2s.hasMarket && instrument.code.market.qotMarket != c2s.market { continue }
                     if c2s.hasSecType && c2s.secType != 0 && instrument.kind.rawValue != c2s.secType { continue }
                     s.staticInfoList.append(Wire.staticInfo(instrument, id: Int64(i + 1)))

@@ -331,7 +331,8 @@ extension GatewayCore {
             var s = TrdModifyOrder_S2C()
             s.header = c2s.header
             if c2s.forAll {
-                guard a.environment == .real else { return fail("Cancel-all is not supported for paper trading (SIMULATE) accounts") }
+                // OpenD has no cancel-all for paper accounts nor A-share Connect (HKCC) ones.
+                guard a.environment == .real, a.trdMarket != 4 else { return fail(Self.cancelAllRefusal) }
                 s.orderID = 0
                 return (.success(s), broker.cancelAll(accountID: a.id, at: now))
             }

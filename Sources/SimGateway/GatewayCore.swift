@@ -16,7 +16,12 @@ final class GatewayCore: @unchecked Sendable {
     let logger: Logger
     let market: MarketSimulator
     let broker: PaperBroker
+    let userData: UserData
     private let requestLog: RequestLog?
+    /// Defers trade-write acknowledgements by the broker latency.
+    let scheduler: any SimScheduler
+    /// Writes frames produced later than the request that caused them (deferred acknowledgements).
+    let deliver: @Sendable ([Outgoing]) -> Void
 
     struct Connection {
         let id: UInt64
@@ -43,15 +48,20 @@ final class GatewayCore: @unchecked Sendable {
     static let maxConnections = 128
     static let supportedSubTypes: [Int32] = [1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]
 
-    init(configuration: SimConfiguration, clock: any SimClock, logger: Logger) throws {
+    init(configuration: SimConfiguration, clock: any SimClock, logger: Logger, scheduler: any SimScheduler,
+         deliver: @escaping @Sendable ([Outgoing]) -> Void) throws {
         self.configuration = configuration
         self.clock = clock
         self.logger = logger
+        self.scheduler = scheduler
+        self.deliver = deliver
         let now = clock.now()
-        market = MarketSimulator(seed: configuration.seed, hours: configuration.marketHours, startDate: now)
+        market = MarketSimulator(seed: configuration.seed, hours: configuration.marketHours, startDate: now,
+                                 instruments: Universe.merged(with: configuration.extraInstruments))
         let ledger = try Ledger(directory: configuration.resolvedDataDirectory)
         broker = try PaperBroker(ledger: ledger, market: market, withRealAccounts: configuration.withRealAccounts,
                                  fees: configuration.fees, at: now)
+        userData = try UserData(ledger: ledger)
         requestLog = try configuration.logPath.map { try RequestLog(path: $0) }
         // Unique across restarts so a PacketID {connID, serial} from a previous run never collides.
         nextConnectionID = UInt64(max(now.timeIntervalSince1970, 1)) << 20
@@ -143,6 +153,7 @@ final class GatewayCore: @unchecked Sendable {
         if !registrations.isEmpty {
             for code in moved { out += quotePushes(code) }
         }
+        if !userData.reminders.isEmpty { out += reminderPushes(moved, at: now) }
         return out
     }
 
@@ -156,12 +167,26 @@ final class GatewayCore: @unchecked Sendable {
             guard connections[connection] != nil else { return [] }
             connections[connection]!.lastReceive = now
             guard let id = frame.knownProtoID else {
-                return [reply(frame, connection, GetGlobalState_Response.failure("Unknown protocol ID \(frame.protoID)"))]
+                return [reply(frame, connection, GetGlobalState_Response.failure("Unsupported protocol \(frame.protoID): the simulated OpenD does not serve this request"))]
             }
             if id != .initConnect && !connections[connection]!.initialized {
                 return [reply(frame, connection, GetGlobalState_Response.failure("Please send InitConnect first"))]
             }
+            if configuration.orderLatency > 0 && (id == .trdPlaceOrder || id == .trdModifyOrder) {
+                deferToBroker(id, frame, connection)
+                return []
+            }
             return dispatch(id, frame, connection, now)
+        }
+    }
+
+    /// A trade write goes to the broker and is answered once its round trip is over: the request
+    /// is handled (rate limits included) when the latency has passed, in arrival order, so a
+    /// synchronous caller's next request can never arrive before this one's answer.
+    private func deferToBroker(_ id: ProtoID, _ frame: Frame, _ connection: UInt64) {
+        scheduler.schedule(after: configuration.orderLatency) { [self] in
+            let out = lock.withLock { dispatch(id, frame, connection, clock.now()) }
+            deliver(out)
         }
     }
 
@@ -202,6 +227,21 @@ final class GatewayCore: @unchecked Sendable {
         case .trdGetHistoryOrderList: return getHistoryOrders(frame, conn, now)
         case .trdGetHistoryOrderFillList: return getHistoryFills(frame, conn, now)
         case .trdGetOrderFee: return getOrderFees(frame, conn, now)
+        case .qotStockFilter: return stockFilter(frame, conn, now)
+        case .qotRequestTradeDate: return requestTradeDate(frame, conn, now)
+        case .qotGetUserSecurityGroup: return getUserSecurityGroup(frame, conn, now)
+        case .qotGetUserSecurity: return getUserSecurity(frame, conn, now)
+        case .qotModifyUserSecurity: return modifyUserSecurity(frame, conn, now)
+        case .qotSetPriceReminder: return setPriceReminder(frame, conn, now)
+        case .qotGetPriceReminder: return getPriceReminder(frame, conn, now)
+        case .qotGetPlateSet: return getPlateSet(frame, conn, now)
+        case .qotGetPlateSecurity: return getPlateSecurity(frame, conn, now)
+        case .qotGetOwnerPlate: return getOwnerPlate(frame, conn, now)
+        case .qotGetCapitalFlow: return getCapitalFlow(frame, conn, now)
+        case .qotGetCapitalDistribution: return getCapitalDistribution(frame, conn, now)
+        case .qotRequestRehab: return requestRehab(frame, conn, now)
+        case .trdFlowSummary: return flowSummary(frame, conn, now)
+        case .trdGetMarginRatio: return getMarginRatio(frame, conn, now)
         default:
             return [reply(frame, conn, GetGlobalState_Response.failure("Protocol \(frame.protoID) is a push, not a request"))]
         }

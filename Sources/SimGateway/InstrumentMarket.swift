@@ -49,6 +49,13 @@ struct InstrumentMarket: Sendable {
 
     var rules: TickRules { instrument.tickRules }
 
+    /// Sets the update time to the session's start (exchange-local), the last update a fresh
+    /// market has had; trades move it on.
+    mutating func stampStart(_ date: Date, local: ExchangeTime) {
+        updateTime = local.text
+        updateTimestamp = date.timeIntervalSince1970
+    }
+
     /// Moves the market one update: a new price, one trade on the tape at the touch, a fresh book
     /// and the bars that trade lands in.
     mutating func step(at date: Date, local: ExchangeTime) {

@@ -7,7 +7,7 @@ import TradingKit
 /// committed before the response is sent, so a kill -9 loses nothing acknowledged.
 final class Ledger: @unchecked Sendable {
     // GRDB's DatabasePool is itself thread-safe; the class holds no other state.
-    private let pool: DatabasePool
+    let pool: DatabasePool
 
     /// Everything the ledger holds, as loaded on start.
     struct Snapshot {
@@ -79,6 +79,7 @@ final class Ledger: @unchecked Sendable {
         m.registerMigration("v2-fees") { db in
             try db.execute(sql: "ALTER TABLE \"order\" ADD COLUMN fees INTEGER NOT NULL DEFAULT 0")
         }
+        registerUserData(&m)
         return m
     }
 

@@ -19,17 +19,24 @@ final class MarketSimulator {
         let period: BarPeriod
     }
 
-    init(seed: UInt64, hours: MarketHours, startDate: Date) {
+    /// Every listed instrument, in universe order.
+    let instruments: [Instrument]
+
+    init(seed: UInt64, hours: MarketHours, startDate: Date, instruments: [Instrument] = Universe.instruments) {
         self.seed = seed
         self.schedule = MarketSchedule(hours: hours)
-        codes = Universe.instruments.map(\.code)
-        for (i, instrument) in Universe.instruments.enumerated() {
-            let s = seed &* 0x2545_F491_4F6C_DD1D &+ UInt64(i + 1) &* 0x9E37_79B9_7F4A_7C15
-            markets[instrument.code] = InstrumentMarket(instrument: instrument, seed: s)
-        }
+        self.instruments = instruments
+        codes = instruments.map(\.code)
         for m in Market.allCases {
             sessionStart[m] = ExchangeTime(startDate, market: m).dayStart
             utcOffset[m] = ExchangeTime.offset(m, at: startDate)
+        }
+        for (i, instrument) in instruments.enumerated() {
+            let s = seed &* 0x2545_F491_4F6C_DD1D &+ UInt64(i + 1) &* 0x9E37_79B9_7F4A_7C15
+            var live = InstrumentMarket(instrument: instrument, seed: s)
+            // Before its first update an instrument shows the time the simulated session began.
+            live.stampStart(startDate, local: ExchangeTime(startDate, market: instrument.code.market))
+            markets[instrument.code] = live
         }
     }
 

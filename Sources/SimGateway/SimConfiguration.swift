@@ -31,8 +31,13 @@ public struct SimConfiguration: Sendable {
     public var fees: FeeSchedule = FeeScheduleFile.builtin
     /// Seconds between the client's keep-alives, as told in InitConnect.
     public var keepAliveInterval: Int32 = 10
+    /// Seconds the paper broker takes to acknowledge a trade write (place, modify, cancel), as a
+    /// real broker's round trip does; queries stay instant. 0 answers at once (benchmarks).
+    public var orderLatency: TimeInterval = 0.04
+    /// Instruments to add to, or replace in, the built-in universe (`--universe FILE`).
+    public var extraInstruments: [Instrument] = []
 
-    /// The defaults: loopback, any port, seed 1, 4 updates per second, quota 100.
+    /// The defaults: loopback, any port, seed 1, 4 updates per second, quota 100, 40 ms order latency.
     public init() {}
 
     /// The ledger directory after applying the XDG default.

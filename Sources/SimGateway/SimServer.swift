@@ -47,10 +47,18 @@ public final class SimServer: Sendable {
             throw SimConfigurationError("unusable RSA private key: \(error)")
         }
         let logger = Logger(label: "mootui.sim")
-        let core = try GatewayCore(configuration: configuration, clock: clock, logger: logger)
         let registry = ChannelRegistry()
         // One event loop: the core is serialised anyway, and pushes keep their order.
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let core: GatewayCore
+        do {
+            core = try GatewayCore(configuration: configuration, clock: clock, logger: logger,
+                                   scheduler: EventLoopScheduler(loop: group.next()),
+                                   deliver: { registry.deliver($0) })
+        } catch {
+            try? await group.shutdownGracefully()
+            throw error
+        }
         do {
             let channel = try await ServerBootstrap(group: group)
                 .serverChannelOption(.backlog, value: 256)

@@ -47,6 +47,23 @@ public enum Universe {
         Instrument("SZ.159915", "创业板ETF", lot: 100, price: "2.135", kind: .fund, listed: "2011-12-09"),
     ]
 
+    /// The built-in list with `extra` applied: a listed code is replaced in place (keeping its
+    /// position, so the other instruments' seeded markets stay as they were), a new one is appended.
+    public static func merged(with extra: [Instrument]) -> [Instrument] {
+        guard !extra.isEmpty else { return instruments }
+        var list = instruments
+        var index = Dictionary(uniqueKeysWithValues: list.enumerated().map { ($1.code, $0) })
+        for instrument in extra {
+            if let at = index[instrument.code] {
+                list[at] = instrument
+            } else {
+                index[instrument.code] = list.count
+                list.append(instrument)
+            }
+        }
+        return list
+    }
+
     /// The instrument for a code, if listed.
     public static func instrument(_ code: SecurityCode) -> Instrument? { byCode[code] }
 

@@ -39,7 +39,7 @@ enum Wire {
         q.isSuspended = false
         q.listTime = m.instrument.listTime
         q.priceSpread = m.priceSpread.wireValue
-        q.updateTime = m.updateTime.isEmpty ? m.instrument.listTime + " 00:00:00" : m.updateTime
+        q.updateTime = m.updateTime
         q.updateTimestamp = m.updateTimestamp
         q.highPrice = m.high.wireValue
         q.openPrice = m.open.wireValue
@@ -67,7 +67,7 @@ enum Wire {
         b.listTime = m.instrument.listTime
         b.lotSize = Int32(m.instrument.lotSize)
         b.priceSpread = m.priceSpread.wireValue
-        b.updateTime = m.updateTime.isEmpty ? m.instrument.listTime + " 00:00:00" : m.updateTime
+        b.updateTime = m.updateTime
         b.updateTimestamp = m.updateTimestamp
         b.highPrice = m.high.wireValue
         b.openPrice = m.open.wireValue

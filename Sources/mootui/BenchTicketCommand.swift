@@ -31,6 +31,7 @@ struct BenchTicketCommand: AsyncParsableCommand {
         simConfig.dataDirectory = dir
         simConfig.rate = 0  // a frozen book: the order rests where the ticket put it
         simConfig.seed = 11
+        simConfig.orderLatency = 0  // keypress-to-ack through our code, without the simulated broker delay
         let sim = try await SimServer.start(simConfig)
         let connection = OpenDConnection(
             configuration: ConnectionConfiguration(endpoint: OpenDEndpoint(host: sim.host, port: sim.port)))

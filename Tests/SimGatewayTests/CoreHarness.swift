@@ -10,10 +10,14 @@ final class CoreHarness {
     let clock = ManualClock()
     let directory: String
     let core: GatewayCore
+    let scheduler: ManualScheduler
+    /// Frames the core delivered later than their request (deferred trade-write answers).
+    let delivered = DeliveredFrames()
     private var serial: UInt32 = 1000
 
     init(seed: UInt64 = 1, quota: Int = 100, rate: Double = 4, withRealAccounts: Bool = false,
-         passwordMD5: String? = nil, directory: String? = nil) throws {
+         passwordMD5: String? = nil, directory: String? = nil, orderLatency: TimeInterval = 0,
+         extraInstruments: [Instrument] = []) throws {
         self.directory = directory ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("mootui-sim-test-\(UUID().uuidString)").path
         var config = SimConfiguration()
@@ -23,7 +27,12 @@ final class CoreHarness {
         config.rate = rate
         config.withRealAccounts = withRealAccounts
         config.tradePasswordMD5 = passwordMD5
-        core = try GatewayCore(configuration: config, clock: clock, logger: .init(label: "test"))
+        config.orderLatency = orderLatency
+        config.extraInstruments = extraInstruments
+        scheduler = ManualScheduler(clock: clock)
+        let sink = delivered
+        core = try GatewayCore(configuration: config, clock: clock, logger: .init(label: "test"), scheduler: scheduler,
+                               deliver: { sink.append($0) })
     }
 
     func removeData() { try? FileManager.default.removeItem(atPath: directory) }
@@ -94,4 +103,15 @@ final class CoreHarness {
     }
 
     enum HarnessError: Error { case noAnswer }
+}
+
+/// What a core delivered outside a request's own answer, in order.
+final class DeliveredFrames: @unchecked Sendable {
+    private let lock = NSLock()
+    private var frames: [Outgoing] = []
+
+    func append(_ out: [Outgoing]) { lock.withLock { frames += out } }
+
+    /// Everything delivered so far, emptying the list.
+    func take() -> [Outgoing] { lock.withLock { defer { frames = [] }; return frames } }
 }

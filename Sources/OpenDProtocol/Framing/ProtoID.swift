@@ -20,6 +20,8 @@ public enum ProtoID: UInt32, Sendable, CaseIterable, CustomStringConvertible {
     case trdGetHistoryOrderList = 2221
     case trdGetHistoryOrderFillList = 2222
     case trdGetOrderFee = 2225
+    case trdGetMarginRatio = 2223
+    case trdFlowSummary = 2226
 
     case qotSub = 3001
     case qotRegQotPush = 3002
@@ -41,12 +43,26 @@ public enum ProtoID: UInt32, Sendable, CaseIterable, CustomStringConvertible {
     case qotGetStaticInfo = 3202
     case qotGetSecuritySnapshot = 3203
     case qotGetMarketState = 3223
+    case qotUpdatePriceReminder = 3019
+    case qotRequestRehab = 3105
+    case qotGetPlateSet = 3204
+    case qotGetPlateSecurity = 3205
+    case qotGetOwnerPlate = 3207
+    case qotGetCapitalFlow = 3211
+    case qotGetCapitalDistribution = 3212
+    case qotGetUserSecurity = 3213
+    case qotModifyUserSecurity = 3214
+    case qotStockFilter = 3215
+    case qotRequestTradeDate = 3219
+    case qotSetPriceReminder = 3220
+    case qotGetPriceReminder = 3221
+    case qotGetUserSecurityGroup = 3222
 
     /// True for server-initiated pushes, which carry no request and match no pending serial.
     public var isPush: Bool {
         switch self {
         case .notify, .trdUpdateOrder, .trdUpdateOrderFill, .qotUpdateBasicQot, .qotUpdateKL, .qotUpdateRT,
-            .qotUpdateTicker, .qotUpdateOrderBook, .qotUpdateBroker:
+            .qotUpdateTicker, .qotUpdateOrderBook, .qotUpdateBroker, .qotUpdatePriceReminder:
             return true
         default:
             return false

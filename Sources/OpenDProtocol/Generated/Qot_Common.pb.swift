@@ -2812,6 +2812,284 @@ public nonisolated struct QotCommon_ComboLeg: Sendable {
   fileprivate var _predSide: Int32? = nil
 }
 
+public nonisolated struct QotCommon_PlateInfo: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var plate: QotCommon_Security {
+    get {_plate ?? QotCommon_Security()}
+    set {_plate = newValue}
+  }
+  /// Returns true if `plate` has been explicitly set.
+  public var hasPlate: Bool {self._plate != nil}
+  /// Clears the value of `plate`. Subsequent reads from it will return its default value.
+  public mutating func clearPlate() {self._plate = nil}
+
+  public var name: String {
+    get {_name ?? String()}
+    set {_name = newValue}
+  }
+  /// Returns true if `name` has been explicitly set.
+  public var hasName: Bool {self._name != nil}
+  /// Clears the value of `name`. Subsequent reads from it will return its default value.
+  public mutating func clearName() {self._name = nil}
+
+  public var plateType: Int32 {
+    get {_plateType ?? 0}
+    set {_plateType = newValue}
+  }
+  /// Returns true if `plateType` has been explicitly set.
+  public var hasPlateType: Bool {self._plateType != nil}
+  /// Clears the value of `plateType`. Subsequent reads from it will return its default value.
+  public mutating func clearPlateType() {self._plateType = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _plate: QotCommon_Security? = nil
+  fileprivate var _name: String? = nil
+  fileprivate var _plateType: Int32? = nil
+}
+
+public nonisolated struct QotCommon_Rehab: @unchecked Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var time: String {
+    get {_storage._time ?? String()}
+    set {_uniqueStorage()._time = newValue}
+  }
+  /// Returns true if `time` has been explicitly set.
+  public var hasTime: Bool {_storage._time != nil}
+  /// Clears the value of `time`. Subsequent reads from it will return its default value.
+  public mutating func clearTime() {_uniqueStorage()._time = nil}
+
+  public var companyActFlag: Int64 {
+    get {_storage._companyActFlag ?? 0}
+    set {_uniqueStorage()._companyActFlag = newValue}
+  }
+  /// Returns true if `companyActFlag` has been explicitly set.
+  public var hasCompanyActFlag: Bool {_storage._companyActFlag != nil}
+  /// Clears the value of `companyActFlag`. Subsequent reads from it will return its default value.
+  public mutating func clearCompanyActFlag() {_uniqueStorage()._companyActFlag = nil}
+
+  public var fwdFactorA: Double {
+    get {_storage._fwdFactorA ?? 0}
+    set {_uniqueStorage()._fwdFactorA = newValue}
+  }
+  /// Returns true if `fwdFactorA` has been explicitly set.
+  public var hasFwdFactorA: Bool {_storage._fwdFactorA != nil}
+  /// Clears the value of `fwdFactorA`. Subsequent reads from it will return its default value.
+  public mutating func clearFwdFactorA() {_uniqueStorage()._fwdFactorA = nil}
+
+  public var fwdFactorB: Double {
+    get {_storage._fwdFactorB ?? 0}
+    set {_uniqueStorage()._fwdFactorB = newValue}
+  }
+  /// Returns true if `fwdFactorB` has been explicitly set.
+  public var hasFwdFactorB: Bool {_storage._fwdFactorB != nil}
+  /// Clears the value of `fwdFactorB`. Subsequent reads from it will return its default value.
+  public mutating func clearFwdFactorB() {_uniqueStorage()._fwdFactorB = nil}
+
+  public var bwdFactorA: Double {
+    get {_storage._bwdFactorA ?? 0}
+    set {_uniqueStorage()._bwdFactorA = newValue}
+  }
+  /// Returns true if `bwdFactorA` has been explicitly set.
+  public var hasBwdFactorA: Bool {_storage._bwdFactorA != nil}
+  /// Clears the value of `bwdFactorA`. Subsequent reads from it will return its default value.
+  public mutating func clearBwdFactorA() {_uniqueStorage()._bwdFactorA = nil}
+
+  public var bwdFactorB: Double {
+    get {_storage._bwdFactorB ?? 0}
+    set {_uniqueStorage()._bwdFactorB = newValue}
+  }
+  /// Returns true if `bwdFactorB` has been explicitly set.
+  public var hasBwdFactorB: Bool {_storage._bwdFactorB != nil}
+  /// Clears the value of `bwdFactorB`. Subsequent reads from it will return its default value.
+  public mutating func clearBwdFactorB() {_uniqueStorage()._bwdFactorB = nil}
+
+  public var splitBase: Int32 {
+    get {_storage._splitBase ?? 0}
+    set {_uniqueStorage()._splitBase = newValue}
+  }
+  /// Returns true if `splitBase` has been explicitly set.
+  public var hasSplitBase: Bool {_storage._splitBase != nil}
+  /// Clears the value of `splitBase`. Subsequent reads from it will return its default value.
+  public mutating func clearSplitBase() {_uniqueStorage()._splitBase = nil}
+
+  public var splitErt: Int32 {
+    get {_storage._splitErt ?? 0}
+    set {_uniqueStorage()._splitErt = newValue}
+  }
+  /// Returns true if `splitErt` has been explicitly set.
+  public var hasSplitErt: Bool {_storage._splitErt != nil}
+  /// Clears the value of `splitErt`. Subsequent reads from it will return its default value.
+  public mutating func clearSplitErt() {_uniqueStorage()._splitErt = nil}
+
+  public var joinBase: Int32 {
+    get {_storage._joinBase ?? 0}
+    set {_uniqueStorage()._joinBase = newValue}
+  }
+  /// Returns true if `joinBase` has been explicitly set.
+  public var hasJoinBase: Bool {_storage._joinBase != nil}
+  /// Clears the value of `joinBase`. Subsequent reads from it will return its default value.
+  public mutating func clearJoinBase() {_uniqueStorage()._joinBase = nil}
+
+  public var joinErt: Int32 {
+    get {_storage._joinErt ?? 0}
+    set {_uniqueStorage()._joinErt = newValue}
+  }
+  /// Returns true if `joinErt` has been explicitly set.
+  public var hasJoinErt: Bool {_storage._joinErt != nil}
+  /// Clears the value of `joinErt`. Subsequent reads from it will return its default value.
+  public mutating func clearJoinErt() {_uniqueStorage()._joinErt = nil}
+
+  public var bonusBase: Int32 {
+    get {_storage._bonusBase ?? 0}
+    set {_uniqueStorage()._bonusBase = newValue}
+  }
+  /// Returns true if `bonusBase` has been explicitly set.
+  public var hasBonusBase: Bool {_storage._bonusBase != nil}
+  /// Clears the value of `bonusBase`. Subsequent reads from it will return its default value.
+  public mutating func clearBonusBase() {_uniqueStorage()._bonusBase = nil}
+
+  public var bonusErt: Int32 {
+    get {_storage._bonusErt ?? 0}
+    set {_uniqueStorage()._bonusErt = newValue}
+  }
+  /// Returns true if `bonusErt` has been explicitly set.
+  public var hasBonusErt: Bool {_storage._bonusErt != nil}
+  /// Clears the value of `bonusErt`. Subsequent reads from it will return its default value.
+  public mutating func clearBonusErt() {_uniqueStorage()._bonusErt = nil}
+
+  public var transferBase: Int32 {
+    get {_storage._transferBase ?? 0}
+    set {_uniqueStorage()._transferBase = newValue}
+  }
+  /// Returns true if `transferBase` has been explicitly set.
+  public var hasTransferBase: Bool {_storage._transferBase != nil}
+  /// Clears the value of `transferBase`. Subsequent reads from it will return its default value.
+  public mutating func clearTransferBase() {_uniqueStorage()._transferBase = nil}
+
+  public var transferErt: Int32 {
+    get {_storage._transferErt ?? 0}
+    set {_uniqueStorage()._transferErt = newValue}
+  }
+  /// Returns true if `transferErt` has been explicitly set.
+  public var hasTransferErt: Bool {_storage._transferErt != nil}
+  /// Clears the value of `transferErt`. Subsequent reads from it will return its default value.
+  public mutating func clearTransferErt() {_uniqueStorage()._transferErt = nil}
+
+  public var allotBase: Int32 {
+    get {_storage._allotBase ?? 0}
+    set {_uniqueStorage()._allotBase = newValue}
+  }
+  /// Returns true if `allotBase` has been explicitly set.
+  public var hasAllotBase: Bool {_storage._allotBase != nil}
+  /// Clears the value of `allotBase`. Subsequent reads from it will return its default value.
+  public mutating func clearAllotBase() {_uniqueStorage()._allotBase = nil}
+
+  public var allotErt: Int32 {
+    get {_storage._allotErt ?? 0}
+    set {_uniqueStorage()._allotErt = newValue}
+  }
+  /// Returns true if `allotErt` has been explicitly set.
+  public var hasAllotErt: Bool {_storage._allotErt != nil}
+  /// Clears the value of `allotErt`. Subsequent reads from it will return its default value.
+  public mutating func clearAllotErt() {_uniqueStorage()._allotErt = nil}
+
+  public var allotPrice: Double {
+    get {_storage._allotPrice ?? 0}
+    set {_uniqueStorage()._allotPrice = newValue}
+  }
+  /// Returns true if `allotPrice` has been explicitly set.
+  public var hasAllotPrice: Bool {_storage._allotPrice != nil}
+  /// Clears the value of `allotPrice`. Subsequent reads from it will return its default value.
+  public mutating func clearAllotPrice() {_uniqueStorage()._allotPrice = nil}
+
+  public var addBase: Int32 {
+    get {_storage._addBase ?? 0}
+    set {_uniqueStorage()._addBase = newValue}
+  }
+  /// Returns true if `addBase` has been explicitly set.
+  public var hasAddBase: Bool {_storage._addBase != nil}
+  /// Clears the value of `addBase`. Subsequent reads from it will return its default value.
+  public mutating func clearAddBase() {_uniqueStorage()._addBase = nil}
+
+  public var addErt: Int32 {
+    get {_storage._addErt ?? 0}
+    set {_uniqueStorage()._addErt = newValue}
+  }
+  /// Returns true if `addErt` has been explicitly set.
+  public var hasAddErt: Bool {_storage._addErt != nil}
+  /// Clears the value of `addErt`. Subsequent reads from it will return its default value.
+  public mutating func clearAddErt() {_uniqueStorage()._addErt = nil}
+
+  public var addPrice: Double {
+    get {_storage._addPrice ?? 0}
+    set {_uniqueStorage()._addPrice = newValue}
+  }
+  /// Returns true if `addPrice` has been explicitly set.
+  public var hasAddPrice: Bool {_storage._addPrice != nil}
+  /// Clears the value of `addPrice`. Subsequent reads from it will return its default value.
+  public mutating func clearAddPrice() {_uniqueStorage()._addPrice = nil}
+
+  public var dividend: Double {
+    get {_storage._dividend ?? 0}
+    set {_uniqueStorage()._dividend = newValue}
+  }
+  /// Returns true if `dividend` has been explicitly set.
+  public var hasDividend: Bool {_storage._dividend != nil}
+  /// Clears the value of `dividend`. Subsequent reads from it will return its default value.
+  public mutating func clearDividend() {_uniqueStorage()._dividend = nil}
+
+  public var spDividend: Double {
+    get {_storage._spDividend ?? 0}
+    set {_uniqueStorage()._spDividend = newValue}
+  }
+  /// Returns true if `spDividend` has been explicitly set.
+  public var hasSpDividend: Bool {_storage._spDividend != nil}
+  /// Clears the value of `spDividend`. Subsequent reads from it will return its default value.
+  public mutating func clearSpDividend() {_uniqueStorage()._spDividend = nil}
+
+  public var spinOffBase: Double {
+    get {_storage._spinOffBase ?? 0}
+    set {_uniqueStorage()._spinOffBase = newValue}
+  }
+  /// Returns true if `spinOffBase` has been explicitly set.
+  public var hasSpinOffBase: Bool {_storage._spinOffBase != nil}
+  /// Clears the value of `spinOffBase`. Subsequent reads from it will return its default value.
+  public mutating func clearSpinOffBase() {_uniqueStorage()._spinOffBase = nil}
+
+  public var spinOffErt: Double {
+    get {_storage._spinOffErt ?? 0}
+    set {_uniqueStorage()._spinOffErt = newValue}
+  }
+  /// Returns true if `spinOffErt` has been explicitly set.
+  public var hasSpinOffErt: Bool {_storage._spinOffErt != nil}
+  /// Clears the value of `spinOffErt`. Subsequent reads from it will return its default value.
+  public mutating func clearSpinOffErt() {_uniqueStorage()._spinOffErt = nil}
+
+  public var timestamp: Double {
+    get {_storage._timestamp ?? 0}
+    set {_uniqueStorage()._timestamp = newValue}
+  }
+  /// Returns true if `timestamp` has been explicitly set.
+  public var hasTimestamp: Bool {_storage._timestamp != nil}
+  /// Clears the value of `timestamp`. Subsequent reads from it will return its default value.
+  public mutating func clearTimestamp() {_uniqueStorage()._timestamp = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _storage = _StorageClass.defaultInstance
+}
+
 // MARK: - Code below here is support for the SwiftProtobuf runtime.
 
 fileprivate nonisolated let _protobuf_package = "Qot_Common"
@@ -4796,6 +5074,307 @@ nonisolated extension QotCommon_ComboLeg: SwiftProtobuf.Message, SwiftProtobuf._
     if lhs._qtyRatio != rhs._qtyRatio {return false}
     if lhs._positionID != rhs._positionID {return false}
     if lhs._predSide != rhs._predSide {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension QotCommon_PlateInfo: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".PlateInfo"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}plate\0\u{1}name\0\u{1}plateType\0")
+
+  public var isInitialized: Bool {
+    if self._plate == nil {return false}
+    if self._name == nil {return false}
+    if let v = self._plate, !v.isInitialized {return false}
+    return true
+  }
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularMessageField(value: &self._plate) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self._name) }()
+      case 3: try { try decoder.decodeSingularInt32Field(value: &self._plateType) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    try { if let v = self._plate {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
+    } }()
+    try { if let v = self._name {
+      try visitor.visitSingularStringField(value: v, fieldNumber: 2)
+    } }()
+    try { if let v = self._plateType {
+      try visitor.visitSingularInt32Field(value: v, fieldNumber: 3)
+    } }()
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: QotCommon_PlateInfo, rhs: QotCommon_PlateInfo) -> Bool {
+    if lhs._plate != rhs._plate {return false}
+    if lhs._name != rhs._name {return false}
+    if lhs._plateType != rhs._plateType {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension QotCommon_Rehab: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".Rehab"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}time\0\u{1}companyActFlag\0\u{1}fwdFactorA\0\u{1}fwdFactorB\0\u{1}bwdFactorA\0\u{1}bwdFactorB\0\u{1}splitBase\0\u{1}splitErt\0\u{1}joinBase\0\u{1}joinErt\0\u{1}bonusBase\0\u{1}bonusErt\0\u{1}transferBase\0\u{1}transferErt\0\u{1}allotBase\0\u{1}allotErt\0\u{1}allotPrice\0\u{1}addBase\0\u{1}addErt\0\u{1}addPrice\0\u{1}dividend\0\u{1}spDividend\0\u{1}timestamp\0\u{1}spinOffBase\0\u{1}spinOffErt\0")
+
+  fileprivate class _StorageClass {
+    var _time: String? = nil
+    var _companyActFlag: Int64? = nil
+    var _fwdFactorA: Double? = nil
+    var _fwdFactorB: Double? = nil
+    var _bwdFactorA: Double? = nil
+    var _bwdFactorB: Double? = nil
+    var _splitBase: Int32? = nil
+    var _splitErt: Int32? = nil
+    var _joinBase: Int32? = nil
+    var _joinErt: Int32? = nil
+    var _bonusBase: Int32? = nil
+    var _bonusErt: Int32? = nil
+    var _transferBase: Int32? = nil
+    var _transferErt: Int32? = nil
+    var _allotBase: Int32? = nil
+    var _allotErt: Int32? = nil
+    var _allotPrice: Double? = nil
+    var _addBase: Int32? = nil
+    var _addErt: Int32? = nil
+    var _addPrice: Double? = nil
+    var _dividend: Double? = nil
+    var _spDividend: Double? = nil
+    var _spinOffBase: Double? = nil
+    var _spinOffErt: Double? = nil
+    var _timestamp: Double? = nil
+
+      // This property is used as the initial default value for new instances of the type.
+      // The type itself is protecting the reference to its storage via CoW semantics.
+      // This will force a copy to be made of this reference when the first mutation occurs;
+      // hence, it is safe to mark this as `nonisolated(unsafe)`.
+      static nonisolated(unsafe) let defaultInstance = _StorageClass()
+
+    private init() {}
+
+    init(copying source: _StorageClass) {
+      _time = source._time
+      _companyActFlag = source._companyActFlag
+      _fwdFactorA = source._fwdFactorA
+      _fwdFactorB = source._fwdFactorB
+      _bwdFactorA = source._bwdFactorA
+      _bwdFactorB = source._bwdFactorB
+      _splitBase = source._splitBase
+      _splitErt = source._splitErt
+      _joinBase = source._joinBase
+      _joinErt = source._joinErt
+      _bonusBase = source._bonusBase
+      _bonusErt = source._bonusErt
+      _transferBase = source._transferBase
+      _transferErt = source._transferErt
+      _allotBase = source._allotBase
+      _allotErt = source._allotErt
+      _allotPrice = source._allotPrice
+      _addBase = source._addBase
+      _addErt = source._addErt
+      _addPrice = source._addPrice
+      _dividend = source._dividend
+      _spDividend = source._spDividend
+      _spinOffBase = source._spinOffBase
+      _spinOffErt = source._spinOffErt
+      _timestamp = source._timestamp
+    }
+  }
+
+  fileprivate mutating func _uniqueStorage() -> _StorageClass {
+    if !isKnownUniquelyReferenced(&_storage) {
+      _storage = _StorageClass(copying: _storage)
+    }
+    return _storage
+  }
+
+  public var isInitialized: Bool {
+    return withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      if _storage._time == nil {return false}
+      if _storage._companyActFlag == nil {return false}
+      if _storage._fwdFactorA == nil {return false}
+      if _storage._fwdFactorB == nil {return false}
+      if _storage._bwdFactorA == nil {return false}
+      if _storage._bwdFactorB == nil {return false}
+      return true
+    }
+  }
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    _ = _uniqueStorage()
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      while let fieldNumber = try decoder.nextFieldNumber() {
+        // The use of inline closures is to circumvent an issue where the compiler
+        // allocates stack space for every case branch when no optimizations are
+        // enabled. https://github.com/apple/swift-protobuf/issues/1034
+        switch fieldNumber {
+        case 1: try { try decoder.decodeSingularStringField(value: &_storage._time) }()
+        case 2: try { try decoder.decodeSingularInt64Field(value: &_storage._companyActFlag) }()
+        case 3: try { try decoder.decodeSingularDoubleField(value: &_storage._fwdFactorA) }()
+        case 4: try { try decoder.decodeSingularDoubleField(value: &_storage._fwdFactorB) }()
+        case 5: try { try decoder.decodeSingularDoubleField(value: &_storage._bwdFactorA) }()
+        case 6: try { try decoder.decodeSingularDoubleField(value: &_storage._bwdFactorB) }()
+        case 7: try { try decoder.decodeSingularInt32Field(value: &_storage._splitBase) }()
+        case 8: try { try decoder.decodeSingularInt32Field(value: &_storage._splitErt) }()
+        case 9: try { try decoder.decodeSingularInt32Field(value: &_storage._joinBase) }()
+        case 10: try { try decoder.decodeSingularInt32Field(value: &_storage._joinErt) }()
+        case 11: try { try decoder.decodeSingularInt32Field(value: &_storage._bonusBase) }()
+        case 12: try { try decoder.decodeSingularInt32Field(value: &_storage._bonusErt) }()
+        case 13: try { try decoder.decodeSingularInt32Field(value: &_storage._transferBase) }()
+        case 14: try { try decoder.decodeSingularInt32Field(value: &_storage._transferErt) }()
+        case 15: try { try decoder.decodeSingularInt32Field(value: &_storage._allotBase) }()
+        case 16: try { try decoder.decodeSingularInt32Field(value: &_storage._allotErt) }()
+        case 17: try { try decoder.decodeSingularDoubleField(value: &_storage._allotPrice) }()
+        case 18: try { try decoder.decodeSingularInt32Field(value: &_storage._addBase) }()
+        case 19: try { try decoder.decodeSingularInt32Field(value: &_storage._addErt) }()
+        case 20: try { try decoder.decodeSingularDoubleField(value: &_storage._addPrice) }()
+        case 21: try { try decoder.decodeSingularDoubleField(value: &_storage._dividend) }()
+        case 22: try { try decoder.decodeSingularDoubleField(value: &_storage._spDividend) }()
+        case 23: try { try decoder.decodeSingularDoubleField(value: &_storage._timestamp) }()
+        case 24: try { try decoder.decodeSingularDoubleField(value: &_storage._spinOffBase) }()
+        case 25: try { try decoder.decodeSingularDoubleField(value: &_storage._spinOffErt) }()
+        default: break
+        }
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every if/case branch local when no optimizations
+      // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+      // https://github.com/apple/swift-protobuf/issues/1182
+      try { if let v = _storage._time {
+        try visitor.visitSingularStringField(value: v, fieldNumber: 1)
+      } }()
+      try { if let v = _storage._companyActFlag {
+        try visitor.visitSingularInt64Field(value: v, fieldNumber: 2)
+      } }()
+      try { if let v = _storage._fwdFactorA {
+        try visitor.visitSingularDoubleField(value: v, fieldNumber: 3)
+      } }()
+      try { if let v = _storage._fwdFactorB {
+        try visitor.visitSingularDoubleField(value: v, fieldNumber: 4)
+      } }()
+      try { if let v = _storage._bwdFactorA {
+        try visitor.visitSingularDoubleField(value: v, fieldNumber: 5)
+      } }()
+      try { if let v = _storage._bwdFactorB {
+        try visitor.visitSingularDoubleField(value: v, fieldNumber: 6)
+      } }()
+      try { if let v = _storage._splitBase {
+        try visitor.visitSingularInt32Field(value: v, fieldNumber: 7)
+      } }()
+      try { if let v = _storage._splitErt {
+        try visitor.visitSingularInt32Field(value: v, fieldNumber: 8)
+      } }()
+      try { if let v = _storage._joinBase {
+        try visitor.visitSingularInt32Field(value: v, fieldNumber: 9)
+      } }()
+      try { if let v = _storage._joinErt {
+        try visitor.visitSingularInt32Field(value: v, fieldNumber: 10)
+      } }()
+      try { if let v = _storage._bonusBase {
+        try visitor.visitSingularInt32Field(value: v, fieldNumber: 11)
+      } }()
+      try { if let v = _storage._bonusErt {
+        try visitor.visitSingularInt32Field(value: v, fieldNumber: 12)
+      } }()
+      try { if let v = _storage._transferBase {
+        try visitor.visitSingularInt32Field(value: v, fieldNumber: 13)
+      } }()
+      try { if let v = _storage._transferErt {
+        try visitor.visitSingularInt32Field(value: v, fieldNumber: 14)
+      } }()
+      try { if let v = _storage._allotBase {
+        try visitor.visitSingularInt32Field(value: v, fieldNumber: 15)
+      } }()
+      try { if let v = _storage._allotErt {
+        try visitor.visitSingularInt32Field(value: v, fieldNumber: 16)
+      } }()
+      try { if let v = _storage._allotPrice {
+        try visitor.visitSingularDoubleField(value: v, fieldNumber: 17)
+      } }()
+      try { if let v = _storage._addBase {
+        try visitor.visitSingularInt32Field(value: v, fieldNumber: 18)
+      } }()
+      try { if let v = _storage._addErt {
+        try visitor.visitSingularInt32Field(value: v, fieldNumber: 19)
+      } }()
+      try { if let v = _storage._addPrice {
+        try visitor.visitSingularDoubleField(value: v, fieldNumber: 20)
+      } }()
+      try { if let v = _storage._dividend {
+        try visitor.visitSingularDoubleField(value: v, fieldNumber: 21)
+      } }()
+      try { if let v = _storage._spDividend {
+        try visitor.visitSingularDoubleField(value: v, fieldNumber: 22)
+      } }()
+      try { if let v = _storage._timestamp {
+        try visitor.visitSingularDoubleField(value: v, fieldNumber: 23)
+      } }()
+      try { if let v = _storage._spinOffBase {
+        try visitor.visitSingularDoubleField(value: v, fieldNumber: 24)
+      } }()
+      try { if let v = _storage._spinOffErt {
+        try visitor.visitSingularDoubleField(value: v, fieldNumber: 25)
+      } }()
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: QotCommon_Rehab, rhs: QotCommon_Rehab) -> Bool {
+    if lhs._storage !== rhs._storage {
+      let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
+        let _storage = _args.0
+        let rhs_storage = _args.1
+        if _storage._time != rhs_storage._time {return false}
+        if _storage._companyActFlag != rhs_storage._companyActFlag {return false}
+        if _storage._fwdFactorA != rhs_storage._fwdFactorA {return false}
+        if _storage._fwdFactorB != rhs_storage._fwdFactorB {return false}
+        if _storage._bwdFactorA != rhs_storage._bwdFactorA {return false}
+        if _storage._bwdFactorB != rhs_storage._bwdFactorB {return false}
+        if _storage._splitBase != rhs_storage._splitBase {return false}
+        if _storage._splitErt != rhs_storage._splitErt {return false}
+        if _storage._joinBase != rhs_storage._joinBase {return false}
+        if _storage._joinErt != rhs_storage._joinErt {return false}
+        if _storage._bonusBase != rhs_storage._bonusBase {return false}
+        if _storage._bonusErt != rhs_storage._bonusErt {return false}
+        if _storage._transferBase != rhs_storage._transferBase {return false}
+        if _storage._transferErt != rhs_storage._transferErt {return false}
+        if _storage._allotBase != rhs_storage._allotBase {return false}
+        if _storage._allotErt != rhs_storage._allotErt {return false}
+        if _storage._allotPrice != rhs_storage._allotPrice {return false}
+        if _storage._addBase != rhs_storage._addBase {return false}
+        if _storage._addErt != rhs_storage._addErt {return false}
+        if _storage._addPrice != rhs_storage._addPrice {return false}
+        if _storage._dividend != rhs_storage._dividend {return false}
+        if _storage._spDividend != rhs_storage._spDividend {return false}
+        if _storage._spinOffBase != rhs_storage._spinOffBase {return false}
+        if _storage._spinOffErt != rhs_storage._spinOffErt {return false}
+        if _storage._timestamp != rhs_storage._timestamp {return false}
+        return true
+      }
+      if !storagesAreEqual {return false}
+    }
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

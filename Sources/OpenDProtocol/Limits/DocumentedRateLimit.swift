@@ -35,6 +35,15 @@ public struct DocumentedRateLimit: Sendable, Hashable {
             .qotGetMarketState: DocumentedRateLimit(limit: 10, perAccount: false),
             .qotRequestHistoryKL: DocumentedRateLimit(limit: 60, perAccount: false),
         ]
+        // Quote calls that read OpenD's servers rather than a subscription (reference E.8).
+        let perUser: [(ProtoID, Int)] = [
+            (.qotStockFilter, 10), (.qotRequestTradeDate, 30), (.qotGetUserSecurityGroup, 10), (.qotGetUserSecurity, 10),
+            (.qotModifyUserSecurity, 10), (.qotSetPriceReminder, 60), (.qotGetPriceReminder, 10), (.qotGetPlateSet, 10),
+            (.qotGetPlateSecurity, 10), (.qotGetOwnerPlate, 10), (.qotGetCapitalFlow, 30), (.qotGetCapitalDistribution, 30),
+            (.qotRequestRehab, 60), (.trdGetMarginRatio, 10),
+        ]
+        for (proto, limit) in perUser { limits[proto] = DocumentedRateLimit(limit: limit, perAccount: false) }
+        limits[.trdFlowSummary] = DocumentedRateLimit(limit: 20, perAccount: true)
         for proto: ProtoID in [.trdGetMaxTrdQtys, .trdGetHistoryOrderList, .trdGetOrderFee, .trdGetHistoryOrderFillList] {
             limits[proto] = DocumentedRateLimit(limit: 10, perAccount: true)
         }

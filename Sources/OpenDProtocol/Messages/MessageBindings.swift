@@ -347,3 +347,161 @@ extension QotGetMarketState_Request: OpenDRequest {
     public typealias Response = QotGetMarketState_Response
     public static var protoID: ProtoID { .qotGetMarketState }
 }
+
+// Issue 11 (SDK users' everyday calls): one contiguous block.
+
+extension TrdGetMarginRatio_Response: OpenDResponse {
+    public typealias S2C = TrdGetMarginRatio_S2C
+    public static var protoID: ProtoID { .trdGetMarginRatio }
+}
+extension TrdGetMarginRatio_Request: OpenDRequest {
+    public typealias C2S = TrdGetMarginRatio_C2S
+    public typealias Response = TrdGetMarginRatio_Response
+    public static var protoID: ProtoID { .trdGetMarginRatio }
+}
+
+extension TrdFlowSummary_Response: OpenDResponse {
+    public typealias S2C = TrdFlowSummary_S2C
+    public static var protoID: ProtoID { .trdFlowSummary }
+}
+extension TrdFlowSummary_Request: OpenDRequest {
+    public typealias C2S = TrdFlowSummary_C2S
+    public typealias Response = TrdFlowSummary_Response
+    public static var protoID: ProtoID { .trdFlowSummary }
+}
+
+extension QotRequestRehab_Response: OpenDResponse {
+    public typealias S2C = QotRequestRehab_S2C
+    public static var protoID: ProtoID { .qotRequestRehab }
+}
+extension QotRequestRehab_Request: OpenDRequest {
+    public typealias C2S = QotRequestRehab_C2S
+    public typealias Response = QotRequestRehab_Response
+    public static var protoID: ProtoID { .qotRequestRehab }
+}
+
+extension QotGetPlateSet_Response: OpenDResponse {
+    public typealias S2C = QotGetPlateSet_S2C
+    public static var protoID: ProtoID { .qotGetPlateSet }
+}
+extension QotGetPlateSet_Request: OpenDRequest {
+    public typealias C2S = QotGetPlateSet_C2S
+    public typealias Response = QotGetPlateSet_Response
+    public static var protoID: ProtoID { .qotGetPlateSet }
+}
+
+extension QotGetPlateSecurity_Response: OpenDResponse {
+    public typealias S2C = QotGetPlateSecurity_S2C
+    public static var protoID: ProtoID { .qotGetPlateSecurity }
+}
+extension QotGetPlateSecurity_Request: OpenDRequest {
+    public typealias C2S = QotGetPlateSecurity_C2S
+    public typealias Response = QotGetPlateSecurity_Response
+    public static var protoID: ProtoID { .qotGetPlateSecurity }
+}
+
+extension QotGetOwnerPlate_Response: OpenDResponse {
+    public typealias S2C = QotGetOwnerPlate_S2C
+    public static var protoID: ProtoID { .qotGetOwnerPlate }
+}
+extension QotGetOwnerPlate_Request: OpenDRequest {
+    public typealias C2S = QotGetOwnerPlate_C2S
+    public typealias Response = QotGetOwnerPlate_Response
+    public static var protoID: ProtoID { .qotGetOwnerPlate }
+}
+
+extension QotGetCapitalFlow_Response: OpenDResponse {
+    public typealias S2C = QotGetCapitalFlow_S2C
+    public static var protoID: ProtoID { .qotGetCapitalFlow }
+}
+extension QotGetCapitalFlow_Request: OpenDRequest {
+    public typealias C2S = QotGetCapitalFlow_C2S
+    public typealias Response = QotGetCapitalFlow_Response
+    public static var protoID: ProtoID { .qotGetCapitalFlow }
+}
+
+extension QotGetCapitalDistribution_Response: OpenDResponse {
+    public typealias S2C = QotGetCapitalDistribution_S2C
+    public static var protoID: ProtoID { .qotGetCapitalDistribution }
+}
+extension QotGetCapitalDistribution_Request: OpenDRequest {
+    public typealias C2S = QotGetCapitalDistribution_C2S
+    public typealias Response = QotGetCapitalDistribution_Response
+    public static var protoID: ProtoID { .qotGetCapitalDistribution }
+}
+
+extension QotGetUserSecurity_Response: OpenDResponse {
+    public typealias S2C = QotGetUserSecurity_S2C
+    public static var protoID: ProtoID { .qotGetUserSecurity }
+}
+extension QotGetUserSecurity_Request: OpenDRequest {
+    public typealias C2S = QotGetUserSecurity_C2S
+    public typealias Response = QotGetUserSecurity_Response
+    public static var protoID: ProtoID { .qotGetUserSecurity }
+}
+
+extension QotModifyUserSecurity_Response: OpenDResponse {
+    public typealias S2C = QotModifyUserSecurity_S2C
+    public static var protoID: ProtoID { .qotModifyUserSecurity }
+}
+extension QotModifyUserSecurity_Request: OpenDRequest {
+    public typealias C2S = QotModifyUserSecurity_C2S
+    public typealias Response = QotModifyUserSecurity_Response
+    public static var protoID: ProtoID { .qotModifyUserSecurity }
+}
+
+extension QotStockFilter_Response: OpenDResponse {
+    public typealias S2C = QotStockFilter_S2C
+    public static var protoID: ProtoID { .qotStockFilter }
+}
+extension QotStockFilter_Request: OpenDRequest {
+    public typealias C2S = QotStockFilter_C2S
+    public typealias Response = QotStockFilter_Response
+    public static var protoID: ProtoID { .qotStockFilter }
+}
+
+extension QotRequestTradeDate_Response: OpenDResponse {
+    public typealias S2C = QotRequestTradeDate_S2C
+    public static var protoID: ProtoID { .qotRequestTradeDate }
+}
+extension QotRequestTradeDate_Request: OpenDRequest {
+    public typealias C2S = QotRequestTradeDate_C2S
+    public typealias Response = QotRequestTradeDate_Response
+    public static var protoID: ProtoID { .qotRequestTradeDate }
+}
+
+extension QotSetPriceReminder_Response: OpenDResponse {
+    public typealias S2C = QotSetPriceReminder_S2C
+    public static var protoID: ProtoID { .qotSetPriceReminder }
+}
+extension QotSetPriceReminder_Request: OpenDRequest {
+    public typealias C2S = QotSetPriceReminder_C2S
+    public typealias Response = QotSetPriceReminder_Response
+    public static var protoID: ProtoID { .qotSetPriceReminder }
+}
+
+extension QotGetPriceReminder_Response: OpenDResponse {
+    public typealias S2C = QotGetPriceReminder_S2C
+    public static var protoID: ProtoID { .qotGetPriceReminder }
+}
+extension QotGetPriceReminder_Request: OpenDRequest {
+    public typealias C2S = QotGetPriceReminder_C2S
+    public typealias Response = QotGetPriceReminder_Response
+    public static var protoID: ProtoID { .qotGetPriceReminder }
+}
+
+extension QotGetUserSecurityGroup_Response: OpenDResponse {
+    public typealias S2C = QotGetUserSecurityGroup_S2C
+    public static var protoID: ProtoID { .qotGetUserSecurityGroup }
+}
+extension QotGetUserSecurityGroup_Request: OpenDRequest {
+    public typealias C2S = QotGetUserSecurityGroup_C2S
+    public typealias Response = QotGetUserSecurityGroup_Response
+    public static var protoID: ProtoID { .qotGetUserSecurityGroup }
+}
+
+extension QotUpdatePriceReminder_Response: OpenDResponse {
+    public typealias S2C = QotUpdatePriceReminder_S2C
+    public static var protoID: ProtoID { .qotUpdatePriceReminder }
+}
+// End of the issue 11 block.
