@@ -56,7 +56,10 @@ extension Gateway {
             unlockTrade: { password in try await client.unlockTrade(password) },
             maxQuantities: { account, code, price, type in
                 try await client.maxQuantities(account, code: code, price: price, type: type)
-            })
+            },
+            pushFeed: PushFeed(
+                onWaiting: { wake in client.conflatePushes(wake: wake) },
+                take: { client.takePushes().compactMap(GatewayEvent.init) }))
     }
 }
 
@@ -82,6 +85,7 @@ extension GatewayEvent {
         case .quote(let q): self = .quote(q)
         case .orderBook(let b): self = .orderBook(b)
         case .ticks(let code, let ticks): self = .ticks(code, ticks)
+        case .ticksDropped(let code, let count): self = .ticksDropped(code, count)
         case .bars(let code, let period, let bars): self = .bars(code, period, bars)
         case .order(let o): self = .order(o)
         case .fill(let f): self = .fill(f)
