@@ -32,7 +32,7 @@ final class BurstGateway: @unchecked Sendable {
             lastAsk = best
             for level in 0..<10 {
                 var ask = QotCommon_OrderBook()
-                ask.price = (best + Double(level) * 0.2 * 10).rounded() / 10
+                ask.price = ((best + Double(level) * 0.2) * 10).rounded() / 10
                 ask.volume = Int64(1000 + 100 * ((i + level) % 17))
                 ask.orederCount = Int32(1 + (i + level) % 9)
                 s2c.orderBookAskList.append(ask)
@@ -180,11 +180,13 @@ private final class Session: ChannelInboundHandler, @unchecked Sendable {
 
     /// Starts writing chunks and completes when the burst's last byte has left for the client.
     func burst(seconds: Double) async throws -> (pushes: Int, start: Double, end: Double) {
-        guard let context else { throw BenchError("session \(id) has no channel") }
-        let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
+        guard let loop = context?.eventLoop else { throw BenchError("session \(id) has no channel") }
         return try await withCheckedThrowingContinuation { continuation in
-            context.eventLoop.execute { [self] in
-                let context = bound.value
+            loop.execute { [self] in
+                guard let context else {
+                    continuation.resume(throwing: BenchError("session \(id) closed"))
+                    return
+                }
                 finish = continuation
                 chunksWritten = 0
                 chunksDone = 0

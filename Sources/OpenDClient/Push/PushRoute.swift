@@ -83,6 +83,9 @@ struct PushRoute {
                     return nil
                 }
                 security = parsed
+                // A book needs nothing past its security (sent first): its levels are read only
+                // if it is still the newest when the consumer takes it.
+                if kind == .orderBook { break }
             } else if kind == .kline, field == 2, wire == 0 {
                 guard let v = r.varint() else { return nil }
                 klType = Int32(truncatingIfNeeded: v)
