@@ -111,6 +111,17 @@ let package = Package(
             ],
             path: "Benchmarks/Sim"
         ),
+        .target(name: "CMallocCount", path: "Benchmarks/MallocCount"),
+        .executableTarget(
+            name: "bench-push",
+            dependencies: [
+                "OpenDProtocol", "OpenDClient", "TradingKit", "CMallocCount",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            path: "Benchmarks/Push"
+        ),
         .executableTarget(
             name: "bench-terminal",
             dependencies: ["MooApp", "TerminalUI", "TradingKit"],

@@ -57,7 +57,10 @@ extension Gateway {
             maxQuantities: { account, code, price, type in
                 try await client.maxQuantities(account, code: code, price: price, type: type)
             },
-            orderFees: { account, ids in try await client.orderFees(account, orderIDs: ids) })
+            orderFees: { account, ids in try await client.orderFees(account, orderIDs: ids) },
+            pushFeed: PushFeed(
+                onWaiting: { wake in client.conflatePushes(wake: wake) },
+                take: { client.takePushes().compactMap(GatewayEvent.init) }))
     }
 }
 
@@ -83,6 +86,7 @@ extension GatewayEvent {
         case .quote(let q): self = .quote(q)
         case .orderBook(let b): self = .orderBook(b)
         case .ticks(let code, let ticks): self = .ticks(code, ticks)
+        case .ticksDropped(let code, let count): self = .ticksDropped(code, count)
         case .bars(let code, let period, let bars): self = .bars(code, period, bars)
         case .order(let o): self = .order(o)
         case .fill(let f): self = .fill(f)

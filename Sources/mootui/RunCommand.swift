@@ -169,7 +169,14 @@ private func runUI(settings: UISettings, gateway: Gateway, logger: Logger) throw
         Date().timeIntervalSince1970 + Double(TimeZone.current.secondsFromGMT()) - monotonicSeconds()
     let program = MooProgram(
         state: state, theme: settings.theme.adapted(to: terminal.colorSupport),
-        glyphs: terminal.glyphs, perform: { runner.perform($0) })
+        glyphs: terminal.glyphs, perform: { runner.perform($0) },
+        takePushes: {
+            guard let feed = gateway.pushFeed else { return [] }
+            let at = monotonicSeconds()
+            return feed.take().map { .gateway($0, at: at) }
+        })
+    // Market data waits in the feed's slots; the mailbox only carries the one wake-up per frame.
+    gateway.pushFeed?.onWaiting { mailbox.post(.pushesWaiting) }
     let loop = TerminalEventLoop(program: program, mailbox: mailbox, maxFPS: settings.maxFPS)
     let pump = runner.pumpEvents(now: { monotonicSeconds() })
     defer { pump.cancel() }

@@ -44,4 +44,43 @@ final class MooProgramTests: XCTestCase {
         _ = program.frame(size: TerminalSize(columns: 80, rows: 24))
         XCTAssertFalse(program.needsFullRepaint)
     }
+
+    func testConflatedPushesAreTakenOnceAtTheNextFrame() {
+        var q = F.liveState().quotes[F.moutai]!
+        var takes = 0
+        var feed: [AppEvent] = []
+        let program = MooProgram(
+            state: F.liveState(), theme: ThemeLoader.builtinDefault, glyphs: .unicode, perform: { _ in },
+            takePushes: {
+                takes += 1
+                defer { feed = [] }
+                return feed
+            })
+        let size = TerminalSize(columns: 120, rows: 40)
+        program.update([.resize(size)])
+        _ = program.frame(size: size)
+        XCTAssertEqual(takes, 0, "nothing waits: the feed is not asked")
+        q.last = F.p("1701.5")
+        feed = [.gateway(.quote(q), at: 100.7)]
+        program.update([.message(.pushesWaiting), .message(.pushesWaiting)])
+        XCTAssertTrue(program.needsRedraw)
+        XCTAssertEqual(takes, 0, "taken at the frame, not on the wake-up")
+        XCTAssertNotEqual(program.state.quotes[F.moutai]?.last, F.p("1701.5"))
+        _ = program.frame(size: size)
+        XCTAssertEqual(takes, 1, "two wake-ups before a frame: one take")
+        XCTAssertEqual(program.state.quotes[F.moutai]?.last, F.p("1701.5"))
+        XCTAssertEqual(program.state.lastPushAt, 100.7)
+        _ = program.frame(size: size)
+        XCTAssertEqual(takes, 1)
+    }
+
+    func testDroppedPrintsAreCountedAndShownOnTheTape() {
+        let program = MooProgram(state: F.liveState(), theme: ThemeLoader.builtinDefault, glyphs: .unicode) { _ in }
+        let code = program.state.selectedCode!
+        program.send(.gateway(.ticksDropped(code, 40), at: 100.8))
+        program.send(.gateway(.ticksDropped(code, 2), at: 100.9))
+        XCTAssertEqual(program.state.droppedPrints[code], 42)
+        let grid = program.frame(size: TerminalSize(columns: 120, rows: 40))
+        XCTAssertTrue(grid.text.contains("Trades (42 dropped)"), grid.text)
+    }
 }

@@ -37,6 +37,9 @@ public struct Gateway: Sendable {
     public var quota: @Sendable () async throws -> Quota?
     /// The order-rate budget (local bookkeeping, no request).
     public var orderBudget: @Sendable (Account?) -> OrderBudget?
+    /// Conflated market-data pushes the UI takes once per frame; nil when every push comes
+    /// through ``events``.
+    public var pushFeed: PushFeed?
 
     /// A gateway from closures.
     public init(
@@ -71,8 +74,10 @@ public struct Gateway: Sendable {
         },
         orderFees: @escaping @Sendable (Account, [String]) async throws -> [OrderFees] = { _, _ in
             throw GatewayUnavailable("order fees")
-        }
+        },
+        pushFeed: PushFeed? = nil
     ) {
+        self.pushFeed = pushFeed
         self.placeOrder = placeOrder; self.modifyOrder = modifyOrder; self.unlockTrade = unlockTrade
         self.maxQuantities = maxQuantities; self.orderFees = orderFees
         self.address = address; self.events = events; self.subscribe = subscribe; self.unsubscribe = unsubscribe

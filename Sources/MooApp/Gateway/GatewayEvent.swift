@@ -20,6 +20,8 @@ public enum GatewayEvent: Sendable, Hashable {
     case quote(Quote)
     case orderBook(OrderBook)
     case ticks(SecurityCode, [Tick])
+    /// Prints of a code lost between the gateway and the screen (the UI fell behind a burst).
+    case ticksDropped(SecurityCode, Int)
     case bars(SecurityCode, BarPeriod, [Bar])
     case order(Order)
     case fill(Fill)

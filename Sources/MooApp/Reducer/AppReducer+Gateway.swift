@@ -42,6 +42,9 @@ extension AppReducer {
         case .ticks(let code, let ticks):
             state.lastPushAt = at
             state.tapes[code] = mergeTape(state.tapes[code] ?? [], ticks)
+        case .ticksDropped(let code, let count):
+            state.lastPushAt = at
+            state.droppedPrints[code, default: 0] += count
         case .bars(let code, let period, let bars):
             state.lastPushAt = at
             let series = CandleSeries(code, period)

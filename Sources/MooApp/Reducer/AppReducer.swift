@@ -46,6 +46,8 @@ public enum AppReducer {
             return handle(push: push, at: at, &state)
         case .response(let response):
             return handle(response: response, &state)
+        case .pushesWaiting:
+            return []  // the program takes the pushes at the next frame (MooProgram)
         }
     }
 

@@ -10,13 +10,21 @@ public final class MooProgram: TerminalProgram {
     public let theme: Theme
     public let glyphs: Glyphs
     private let perform: ([Effect]) -> Void
+    private let takePushes: () -> [AppEvent]
     public private(set) var needsRedraw = true
     public private(set) var needsFullRepaint = false
+    /// A `.pushesWaiting` arrived: the next frame takes the conflated pushes first.
+    public private(set) var pushesWaiting = false
 
     /// A program starting from `state`; `perform` runs effects (an `EffectRunner` in the app, a
-    /// recorder in tests).
-    public init(state: AppState, theme: Theme, glyphs: Glyphs, perform: @escaping ([Effect]) -> Void) {
+    /// recorder in tests); `takePushes` hands over the conflated pushes (stamped events) when
+    /// a frame is drawn after `.pushesWaiting`, so a burst costs the UI one reduction per frame.
+    public init(
+        state: AppState, theme: Theme, glyphs: Glyphs, perform: @escaping ([Effect]) -> Void,
+        takePushes: @escaping () -> [AppEvent] = { [] }
+    ) {
         self.state = state; self.theme = theme; self.glyphs = glyphs; self.perform = perform
+        self.takePushes = takePushes
     }
 
     public var isFinished: Bool { state.isFinished }
@@ -32,6 +40,10 @@ public final class MooProgram: TerminalProgram {
             switch input {
             case .key(let k): event = .key(k)
             case .resize(let s): event = .resize(s)
+            case .message(.pushesWaiting):
+                pushesWaiting = true
+                needsRedraw = true
+                continue
             case .message(let m): event = m
             case .signal(let s): event = .signal(s)
             case .timer(let t): event = .timer(t)
@@ -44,6 +56,11 @@ public final class MooProgram: TerminalProgram {
     }
 
     public func frame(size: TerminalSize) -> CellGrid {
+        if pushesWaiting {
+            pushesWaiting = false
+            let pushes = takePushes()
+            if !pushes.isEmpty { update(pushes.map { .message($0) }) }
+        }
         needsRedraw = false
         needsFullRepaint = false
         return ScreenView.render(state, theme: theme, glyphs: glyphs, size: size)

@@ -15,6 +15,8 @@ public enum AppEvent: Sendable, Equatable {
     case signal(Int32)
     /// A push, received at monotonic seconds `at`.
     case gateway(GatewayEvent, at: Double)
+    /// Conflated pushes wait in the gateway's push feed; the program takes them at the next frame.
+    case pushesWaiting
     case response(GatewayResponse)
 }
 

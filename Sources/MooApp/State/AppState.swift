@@ -29,6 +29,8 @@ public struct AppState: Sendable, Equatable {
     public var books: [SecurityCode: OrderBook] = [:]
     /// Newest first, at most ``tapeLimit`` per code.
     public var tapes: [SecurityCode: [Tick]] = [:]
+    /// Prints lost per code because the screen fell behind a burst (shown on the tape).
+    public var droppedPrints: [SecurityCode: Int] = [:]
     /// Oldest first, at most ``barLimit`` per series.
     public var candles: [CandleSeries: [Bar]] = [:]
     public var chartPeriod: BarPeriod = .fiveMinutes

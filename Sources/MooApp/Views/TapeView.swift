@@ -6,7 +6,8 @@ public enum TapeView {
     /// Draws the tape into `rect`.
     public static func render(_ c: ViewContext, in rect: Rect, into grid: inout CellGrid) {
         let s = c.state
-        let body = c.titled("Trades", in: rect, into: &grid)
+        let dropped = s.selectedCode.flatMap { s.droppedPrints[$0] } ?? 0
+        let body = c.titled(dropped > 0 ? "Trades (\(dropped) dropped)" : "Trades", in: rect, into: &grid)
         guard let code = s.selectedCode, body.height > 0 else { return }
         let ticks = s.tapes[code] ?? []
         if ticks.isEmpty {

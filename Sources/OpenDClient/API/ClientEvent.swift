@@ -6,6 +6,8 @@ public enum ClientEvent: Sendable {
     case quote(Quote)
     case orderBook(OrderBook)
     case ticks(SecurityCode, [Tick])
+    /// Ticker prints of a code lost because the consumer fell behind the bounded ring.
+    case ticksDropped(SecurityCode, Int)
     case bars(SecurityCode, BarPeriod, [Bar])
     case order(Order)
     case fill(Fill)

@@ -20,13 +20,17 @@ extension OpenDConnection {
             return core.generation
         }
         let maxBodyLength = configuration.maxBodyLength
+        let slots = pushSlots
         let bootstrap = ClientBootstrap(group: group)
             .connectTimeout(Self.timeAmount(configuration.connectTimeout))
             .channelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
             .channelInitializer { [self] channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandlers([
-                        ByteToMessageHandler(FrameDecoder(cipherState: cipherState, maxBodyLength: maxBodyLength)),
+                        ByteToMessageHandler(
+                            LinkFrameDecoder(
+                                cipherState: cipherState, maxBodyLength: maxBodyLength, slots: slots,
+                                generation: generation)),
                         MessageToByteHandler(FrameEncoder(cipherState: cipherState)),
                         ConnectionHandler(connection: self, generation: generation, cipherState: cipherState),
                     ])
@@ -90,6 +94,7 @@ extension OpenDConnection {
             core.reconnectTask = nil
             core.keepAliveTask = makeKeepAliveTask(link: link, interval: info.keepAliveInterval)
             core.watchdogTask = makeWatchdogTask(link: link)
+            pushSlots.accept(generation: generation)
             setState(.connected(info), in: &core)
             return true
         }
@@ -146,12 +151,18 @@ extension OpenDConnection {
         }
     }
 
-    /// The read on link `generation` is complete: deliver its pushes (called on its event loop).
+    /// The read on link `generation` is complete: deliver its pushes, and wake the consumer of
+    /// the conflated ones, once for the whole read (called on its event loop).
     func readComplete(generation: Int) {
-        core.withLockedValue { core in
-            guard core.link?.generation == generation else { return }
+        let now = clock.now()
+        let current = core.withLockedValue { core -> Bool in
+            guard core.link?.generation == generation else { return false }
+            // Conflated pushes bypass didReceive; a read is data from OpenD all the same.
+            core.lastFrameAt = now
             flushPushes(in: &core)
+            return true
         }
+        if current { pushSlots.publish() }
     }
 
     /// Closes `link` for `reason` (watchdog, failed handshake) and handles the drop at once.
@@ -166,6 +177,7 @@ extension OpenDConnection {
             core -> (pending: [ConnectionCore.Pending], tasks: [Task<Void, Never>], reconnect: Bool)? in
             guard let link = core.link, link.generation == generation else { return nil }
             let wasReady = core.ready
+            pushSlots.accept(generation: 0)
             core.link = nil
             core.ready = false
             core.info = nil

@@ -15,6 +15,9 @@ public final class OpenDConnection: Sendable {
     /// Pushes and state changes, in order; finishes after ``shutdown()``.
     public let events: AsyncStream<ConnectionEvent>
     let continuation: AsyncStream<ConnectionEvent>.Continuation
+    /// Where order-book, quote, K-line and ticker pushes go once a consumer attaches to it
+    /// (otherwise they arrive in ``events`` like every other push).
+    public let pushSlots = PushSlots()
 
     /// Events kept for a consumer that has fallen behind; older ones are dropped beyond this.
     public static let eventBufferLimit = 100_000
@@ -74,6 +77,7 @@ public final class OpenDConnection: Sendable {
         let taken = core.withLockedValue { core -> (ConnectionLink?, [ConnectionCore.Pending], [Task<Void, Never>])? in
             guard !core.isShutdown else { return nil }
             core.isShutdown = true
+            pushSlots.accept(generation: 0)
             let link = core.link
             core.link = nil
             core.ready = false

@@ -18,7 +18,7 @@ public enum OrderBookWireReader {
 
     /// The book of a whole `Qot_UpdateOrderBook.Response` body, or nil when the caller must fall back.
     public static func read(_ body: UnsafeRawBufferPointer) -> Outcome? {
-        var r = Reader(body)
+        var r = ProtobufWireCursor(body)
         var retType: Int32 = -400  // proto default when absent
         var s2c: UnsafeRawBufferPointer?
         while !r.atEnd {
@@ -42,7 +42,7 @@ public enum OrderBookWireReader {
     }
 
     private static func readS2C(_ bytes: UnsafeRawBufferPointer) -> OrderBook? {
-        var r = Reader(bytes)
+        var r = ProtobufWireCursor(bytes)
         var market: Int32?
         var code: String?
         var name = ""
@@ -55,7 +55,7 @@ public enum OrderBookWireReader {
             switch (field, wire) {
             case (1, 2):
                 guard let sec = r.lengthDelimited() else { return nil }
-                var s = Reader(sec)
+                var s = ProtobufWireCursor(sec)
                 while !s.atEnd {
                     guard let (f, w) = s.tag() else { return nil }
                     switch (f, w) {
@@ -88,7 +88,7 @@ public enum OrderBookWireReader {
 
     @inline(__always)
     private static func readLevel(_ bytes: UnsafeRawBufferPointer) -> BookLevel? {
-        var r = Reader(bytes)
+        var r = ProtobufWireCursor(bytes)
         var price = 0.0
         var volume: Int64 = 0
         var count: Int32 = 0
@@ -116,73 +116,5 @@ public enum OrderBookWireReader {
             price: Price(wire: price),
             volume: WireQuantity.volume(volume, hp: hp ?? 0, hasHP: hp != nil),
             orderCount: count)
-    }
-
-    /// A bounds-checked cursor over protobuf wire bytes.
-    private struct Reader {
-        let base: UnsafeRawBufferPointer
-        var offset = 0
-
-        init(_ base: UnsafeRawBufferPointer) { self.base = base }
-
-        var atEnd: Bool { offset >= base.count }
-
-        @inline(__always)
-        mutating func varint() -> UInt64? {
-            var result: UInt64 = 0
-            var shift: UInt64 = 0
-            while offset < base.count, shift < 64 {
-                let byte = base[offset]
-                offset += 1
-                result |= UInt64(byte & 0x7F) << shift
-                if byte < 0x80 { return result }
-                shift += 7
-            }
-            return nil
-        }
-
-        @inline(__always)
-        mutating func tag() -> (Int, UInt8)? {
-            guard let key = varint(), key >> 3 > 0, key >> 3 <= UInt64(Int32.max) else { return nil }
-            return (Int(key >> 3), UInt8(key & 7))
-        }
-
-        @inline(__always)
-        mutating func fixed64() -> UInt64? {
-            guard base.count - offset >= 8 else { return nil }
-            let v = base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-            offset += 8
-            return UInt64(littleEndian: v)
-        }
-
-        @inline(__always)
-        mutating func lengthDelimited() -> UnsafeRawBufferPointer? {
-            guard let n = varint(), n <= UInt64(base.count - offset) else { return nil }
-            let start = offset
-            offset += Int(n)
-            return UnsafeRawBufferPointer(rebasing: base[start..<offset])
-        }
-
-        /// A UTF-8 string field; nil for invalid UTF-8 (the generated decoder rejects it too).
-        @inline(__always)
-        mutating func string() -> String? {
-            guard let bytes = lengthDelimited() else { return nil }
-            return String(validating: bytes, as: UTF8.self)
-        }
-
-        /// Skips a field of wire type `wire`; false for groups and unknown wire types.
-        @inline(__always)
-        mutating func skip(_ wire: UInt8) -> Bool {
-            switch wire {
-            case 0: return varint() != nil
-            case 1: return fixed64() != nil
-            case 2: return lengthDelimited() != nil
-            case 5:
-                guard base.count - offset >= 4 else { return false }
-                offset += 4
-                return true
-            default: return false
-            }
-        }
     }
 }

@@ -32,14 +32,12 @@ public struct SHA1Digest: Equatable, Hashable, Sendable, CustomStringConvertible
 
     public var description: String { bytes.map { String(format2: $0) }.joined() }
 
-    /// SHA-1 of `data`, computed by OpenSSL.
+    /// SHA-1 of `data`, computed by OpenSSL without allocating (it runs once per frame).
     public static func hash(_ data: UnsafeRawBufferPointer) -> SHA1Digest {
         var out = SHA1Digest()
         withUnsafeMutableBytes(of: &out) { dst in
-            var len: UInt32 = 0
-            let ok = EVP_Digest(data.baseAddress, data.count, dst.baseAddress!.assumingMemoryBound(to: UInt8.self),
-                                &len, SHA1Digest.md, nil)
-            precondition(ok == 1 && len == 20, "EVP_Digest(SHA1) failed")
+            let ok = mt_sha1(data.baseAddress, data.count, dst.baseAddress!.assumingMemoryBound(to: UInt8.self))
+            precondition(ok == 1, "SHA-1 failed")
         }
         return out
     }
@@ -48,8 +46,6 @@ public struct SHA1Digest: Equatable, Hashable, Sendable, CustomStringConvertible
     public static func hash(_ data: [UInt8]) -> SHA1Digest {
         data.withUnsafeBytes { hash($0) }
     }
-
-    nonisolated(unsafe) private static let md: OpaquePointer? = EVP_MD_fetch(nil, "SHA1", nil)
 }
 
 extension String {

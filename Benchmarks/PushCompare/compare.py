@@ -1,0 +1,167 @@
+"""bench-push: the official SDK and mootui absorbing the same order-book burst from one gateway.
+
+Starts `bench-push gateway`, then for each client in turn (the SDK from the venv; the real
+`mootui --opend` in a 120x40 tmux) waits until it has subscribed and gone idle, has the gateway
+burst Qot_UpdateOrderBook pushes at it for SECONDS as fast as its TCP window allows, and
+samples the client's CPU (utime+stime from /proc; per-thread schedstat to see when it is idle
+again). Prints one line with both clients' pushes/s, CPU per push and the ratio.
+
+usage: compare.py BENCH_PUSH_BIN MOOTUI_BIN SECONDS WORKDIR
+"""
+import os
+import queue
+import subprocess
+import sys
+import threading
+import time
+
+bench_bin, mootui_bin, seconds, work = sys.argv[1], sys.argv[2], float(sys.argv[3]), sys.argv[4]
+here = os.path.dirname(os.path.abspath(__file__))
+CODE = "HK.00700"
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def lines_of(stream):
+    q = queue.Queue()
+
+    def pump():
+        for line in stream:
+            q.put(line.rstrip("\n"))
+        q.put(None)
+
+    threading.Thread(target=pump, daemon=True).start()
+    return q
+
+
+def expect(q, prefix, timeout, what):
+    deadline = time.monotonic() + timeout
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            sys.exit(f"bench-push: timed out waiting for {what}")
+        try:
+            line = q.get(timeout=left)
+        except queue.Empty:
+            continue
+        if line is None:
+            sys.exit(f"bench-push: {what}: the process ended")
+        if line.startswith("error"):
+            sys.exit(f"bench-push: {what}: {line}")
+        if line.startswith(prefix):
+            return line
+
+
+def cpu_ticks(pid):
+    """utime + stime of the whole process (live and reaped threads), in seconds."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICK
+
+
+def cpu_ns(pid):
+    """CPU of the live threads in nanoseconds (schedstat): fine-grained, to see idleness."""
+    total = 0
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{tid}/schedstat") as f:
+                total += int(f.read().split()[0])
+        except OSError:
+            pass
+    return total
+
+
+def wait_idle(pid, quiet=0.3, limit=30.0, step=0.01):
+    """Polls until the process used < 0.5 ms CPU per step for `quiet` seconds; returns the
+    monotonic time of its last busy step."""
+    last = cpu_ns(pid)
+    last_busy = time.monotonic()
+    deadline = last_busy + limit
+    while time.monotonic() < deadline:
+        time.sleep(step)
+        now_ns = cpu_ns(pid)
+        t = time.monotonic()
+        if now_ns - last > 500_000:
+            last_busy = t
+        last = now_ns
+        if t - last_busy >= quiet:
+            return last_busy
+    sys.exit("bench-push: the client never went idle")
+
+
+def burst(gateway, gq, session, pid):
+    wait_idle(pid)
+    before = cpu_ticks(pid)
+    gateway.stdin.write(f"burst {session} {seconds}\n")
+    gateway.stdin.flush()
+    line = expect(gq, f"burst {session} ", seconds + 60, "the burst")
+    words = line.split()
+    pushes, start, end = int(words[3]), float(words[5]), float(words[7])
+    idle_at = wait_idle(pid)
+    used = cpu_ticks(pid) - before
+    return {
+        "pushes": pushes,
+        "rate": pushes / (end - start),
+        "us": used / pushes * 1e6,
+        "tail": max(0.0, idle_at - end),
+        "cpu": used,
+    }
+
+
+gateway = subprocess.Popen([bench_bin, "gateway"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+children = [gateway]
+tmux_sock = f"bench-push-{os.getpid()}"
+try:
+    gq = lines_of(gateway.stdout)
+    hello = expect(gq, "listening on", 10, "the gateway").split()
+    port, frame_bytes, final_ask = hello[2], hello[4], float(hello[6])
+
+    # The official SDK.
+    sdk = subprocess.Popen(
+        [sys.executable, os.path.join(here, "sdk_push_client.py"), "127.0.0.1", port, CODE],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=work)
+    children.append(sdk)
+    sq = lines_of(sdk.stdout)
+    session = int(expect(gq, "subscribed", 30, "the SDK's subscription").split()[1])
+    expect(sq, "subscribed", 30, "the SDK's subscribe call")
+    s = burst(gateway, gq, session, sdk.pid)
+    sdk.stdin.write("count\n")
+    sdk.stdin.flush()
+    count = expect(sq, "count", 10, "the SDK's count").split()
+    if int(count[1]) < s["pushes"]:
+        sys.exit(f"bench-push: the SDK handled {count[1]} of {s['pushes']} pushes")
+    sdk.stdin.write("quit\n")
+    sdk.stdin.flush()
+    sdk.wait(10)
+
+    # mootui, the real TUI in a 120x40 tmux.
+    env = dict(os.environ, XDG_CONFIG_HOME=f"{work}/config", XDG_STATE_HOME=f"{work}/state", TERM="xterm-256color")
+    command = f"exec {mootui_bin} --opend 127.0.0.1:{port} --watch {CODE} --log {work}/mootui.log"
+    subprocess.run(["tmux", "-L", tmux_sock, "new-session", "-d", "-s", "ui", "-x", "120", "-y", "40", command],
+                   check=True, env=env)
+    pid = int(subprocess.run(["tmux", "-L", tmux_sock, "list-panes", "-t", "ui", "-F", "#{pane_pid}"],
+                             check=True, capture_output=True, text=True).stdout.split()[0])
+    session = int(expect(gq, "subscribed", 30, "mootui's subscription").split()[1])
+    m = burst(gateway, gq, session, pid)
+    ask_text = f"{final_ask:.3f}"
+    screen = subprocess.run(["tmux", "-L", tmux_sock, "capture-pane", "-p", "-t", "ui"],
+                            capture_output=True, text=True).stdout
+    shows = "newest book on screen" if ask_text in screen or f"{final_ask:.1f} " in screen else "NEWEST BOOK NOT ON SCREEN"
+    rss_kb = 0
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                rss_kb = int(line.split()[1])
+
+    print(
+        f"push burst {seconds:g} s of {CODE} books ({frame_bytes} B): "
+        f"SDK {s['rate']:,.0f} pushes/s {s['us']:.1f} µs/push idle +{s['tail']:.2f} s | "
+        f"mootui {m['rate']:,.0f} pushes/s {m['us']:.2f} µs/push idle +{m['tail'] * 1000:.0f} ms, peak RSS {rss_kb / 1024:.1f} MB, {shows} | "
+        f"ratio {s['us'] / m['us']:.0f}x CPU per push")
+    if os.environ.get("BENCH_PUSH_SCREEN"):
+        print(screen)
+finally:
+    subprocess.run(["tmux", "-L", tmux_sock, "kill-server"], stderr=subprocess.DEVNULL)
+    for child in children:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
