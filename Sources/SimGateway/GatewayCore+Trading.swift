@@ -148,8 +148,7 @@ extension GatewayCore {
                 let price = c2s.orderType == 2 || c2s.price <= 0 ? (m.asks.first?.price ?? m.last) : Price(wire: c2s.price)
                 let power = a.cash - broker.frozenCash(a.id)
                 let unit = m.instrument.lotRules.step
-                var maxBuy = price.micros > 0 ? power.micros / price.micros : 0
-                maxBuy = maxBuy / unit * unit
+                var maxBuy = broker.affordableQuantity(code, at: price, power: power, step: unit)
                 if case .cnSTAR = m.instrument.lotRules.schedule, maxBuy < 200 { maxBuy = 0 }
                 let held = broker.position(a.id, code)?.quantity ?? 0
                 var q = TrdCommon_MaxTrdQtys()

@@ -129,6 +129,22 @@ final class PaperBroker {
             .reduce(0) { $0 + $1.remaining }
     }
 
+    /// The most shares of `code`, in whole `step`s, a buy at `price` can pay for with `power`,
+    /// fees included (so buying the maximum never leaves cash below zero).
+    func affordableQuantity(_ code: SecurityCode, at price: Price, power: Price, step: Int64) -> Int64 {
+        guard price.micros > 0, power.micros > 0, step > 0 else { return 0 }
+        var q = power.micros / price.micros / step * step
+        while q > 0 {
+            let cost = price.notional(q) + fees.fees(market: code.market, side: .buy,
+                                                    fill: FilledAmount(quantity: q, value: price.notional(q))).total
+            let over = cost.micros - power.micros
+            if over <= 0 { break }
+            // Drop at least one step, more when far over (fees are a fraction of the value).
+            q -= max(1, (over + price.micros * step - 1) / (price.micros * step)) * step
+        }
+        return max(q, 0)
+    }
+
     /// Market value of every position at the last price.
     func marketValue(_ accountID: UInt64) -> Price {
         var total: Int64 = 0
@@ -180,10 +196,15 @@ final class PaperBroker {
         }
         if input.side == .buy {
             let price = isMarket ? (live.asks.last?.price ?? live.last) : input.price
-            let cost = price.micros.multipliedReportingOverflow(by: input.quantity)
+            var cost = price.micros.multipliedReportingOverflow(by: input.quantity)
+            if !cost.overflow {
+                let fee = fees.fees(market: input.code.market, side: .buy,
+                                    fill: FilledAmount(quantity: input.quantity, value: Price(micros: cost.partialValue)))
+                cost = cost.partialValue.addingReportingOverflow(fee.total.micros)
+            }
             let power = account.cash - frozenCash(account.id)
             if cost.overflow || cost.partialValue > power.micros {
-                throw BrokerRejection("Insufficient buying power: need \(Price(micros: cost.overflow ? Int64.max : cost.partialValue).fixed(2)) \(account.currency), available \(power.fixed(2))")
+                throw BrokerRejection("Insufficient buying power: need \(Price(micros: cost.overflow ? Int64.max : cost.partialValue).fixed(2)) \(account.currency) with fees, available \(power.fixed(2))")
             }
         } else {
             let sellable = max(held, 0) - pendingSell(account.id, input.code)

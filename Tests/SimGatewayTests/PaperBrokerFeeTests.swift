@@ -105,6 +105,23 @@ final class PaperBrokerFeeTests: XCTestCase {
         XCTAssertEqual(broker.account(10_002)!.cash, PaperBroker.startingCash + p("20000") - p("2.57"))
     }
 
+    func testTheMaximumBuyLeavesRoomForItsFees() throws {
+        let (market, broker) = try make()
+        // 1,000,000 HKD buys 2,000 × 500 before fees; with fees the most is 1,900 (950,000 + 1,217.75 or so).
+        let q = broker.affordableQuantity(tencent, at: p("500"), power: PaperBroker.startingCash, step: 100)
+        XCTAssertEqual(q, 1900)
+        let fee1900 = FeeScheduleFile.builtin.fees(market: .hk, side: .buy, fill: FilledAmount(quantity: 1900, value: p("950000"))).total
+        XCTAssertLessThanOrEqual(p("950000") + fee1900, PaperBroker.startingCash)
+        offer(market, tencent, .buy, "500", 5000)
+        XCTAssertThrowsError(try broker.place(order(tencent, .buy, 2000, "500", account: 10_001, market: 1), at: date)) { error in
+            let message = (error as? BrokerRejection)?.message ?? ""
+            XCTAssertTrue(message.contains("Insufficient buying power") && message.contains("with fees"), message)
+        }
+        let (filled, _) = try broker.place(order(tencent, .buy, 1900, "500", account: 10_001, market: 1), at: date)
+        XCTAssertEqual(filled.status, .filled)
+        XCTAssertGreaterThanOrEqual(broker.account(10_001)!.cash, .zero, "the maximum never overdraws cash")
+    }
+
     func testChargedFeesSurviveAReload() throws {
         let (market, broker) = try make()
         offer(market, pingAn, .buy, "10.50", 100)
