@@ -2,7 +2,8 @@
 # Installs what the build and the tests need. Idempotent: does nothing when all is present.
 #   - Debian packages: libncursesw5-dev, libssl-dev (build); tmux (end-to-end tests);
 #     protobuf-compiler (the fixture generator compiles our .proto subset for the SDK side)
-#   - a Python venv with the pinned official SDK (moomoo-api 10.11.7108) for interop tests
+#   - a Python venv with the pinned official SDK (moomoo-api 10.11.7108) for interop tests, plus
+#     TA-Lib for the SDK's MACD example
 # Prints the venv's python path on the last line of stdout.
 set -euo pipefail
 SDK_VERSION=10.11.7108
@@ -27,5 +28,10 @@ if ! "$venv/bin/python" -c "import moomoo, importlib.metadata as m; assert m.ver
   mkdir -p "$(dirname "$venv")"
   python3 -m venv "$venv" >&2
   "$venv/bin/pip" install -q --disable-pip-version-check "moomoo-api==$SDK_VERSION" >&2
+fi
+# TA-Lib (a binary wheel with its C library): the SDK's macd_strategy.py example imports it.
+if ! "$venv/bin/python" -c "import talib" >/dev/null 2>&1; then
+  echo "setup: installing TA-Lib into $venv" >&2
+  "$venv/bin/pip" install -q --disable-pip-version-check --only-binary=:all: "TA-Lib==0.8.2" >&2
 fi
 echo "$venv/bin/python"

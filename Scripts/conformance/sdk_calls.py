@@ -14,33 +14,14 @@ Exits 0 only if every step passed.
 import argparse
 import datetime as dt
 import math
-import sys
 import threading
 import time
 
 from moomoo import *  # noqa: F401,F403  (the SDK's documented import style)
 
-FAILURES = []
-PASSED = []
+from sdk_steps import finish, step, wait_until
+
 GROUP = "Practice"
-
-
-def step(name, condition, detail=""):
-    if condition:
-        PASSED.append(name)
-        print(f"PASS {name}")
-    else:
-        FAILURES.append(f"{name}: {detail}")
-        print(f"FAIL {name}: {detail}")
-
-
-def wait_until(predicate, timeout=10.0, every=0.05):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(every)
-    return predicate()
 
 
 class Reminders(PriceReminderHandlerBase):
@@ -326,10 +307,7 @@ def main():
         q.close()
     if args.phase == "first":
         trade_steps(args.port, args.trade_password)
-    print(f"\n{len(PASSED)} steps passed, {len(FAILURES)} failed")
-    for f in FAILURES:
-        print("  FAILED:", f)
-    sys.exit(1 if FAILURES else 0)
+    finish()
 
 
 if __name__ == "__main__":

@@ -11,33 +11,14 @@ Encrypted mode expects a sim started with --rsa-key FILE. Exits 0 only if every 
 """
 import argparse
 import math
-import sys
 from decimal import Decimal
 import threading
 import time
 
 from moomoo import *  # noqa: F401,F403  (the SDK's documented import style)
 
-FAILURES = []
-PASSED = []
+from sdk_steps import finish, step, wait_until
 
-
-def step(name, condition, detail=""):
-    if condition:
-        PASSED.append(name)
-        print(f"PASS {name}")
-    else:
-        FAILURES.append(f"{name}: {detail}")
-        print(f"FAIL {name}: {detail}")
-
-
-def wait_until(predicate, timeout=10.0, every=0.05):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(every)
-    return predicate()
 
 
 def pace():
@@ -326,10 +307,7 @@ def main():
         SysConfig.set_init_rsa_file(args.rsa_key)
     quote_steps(args.port, args.encrypted)
     trade_steps(args.port, args.encrypted, args.trade_password, with_real=not args.no_real)
-    print(f"\n{len(PASSED)} steps passed, {len(FAILURES)} failed")
-    for f in FAILURES:
-        print("  FAILED:", f)
-    sys.exit(1 if FAILURES else 0)
+    finish()
 
 
 if __name__ == "__main__":

@@ -20,19 +20,34 @@ public struct Instrument: Sendable, Hashable {
     /// An instrument; the price is snapped onto its tick grid.
     public init(_ code: String, _ name: String, lot: Int64, price: String, kind: SecurityKind = .stock,
                 listed: String = "2004-06-16", volatility: Double = 0.0006) {
-        let parsed = try! SecurityCode(parsing: code)
-        self.code = parsed
+        self.init(code: try! SecurityCode(parsing: code), name, lot: lot, price: Price(price)!, kind: kind,
+                  listed: listed, volatility: volatility)
+    }
+
+    /// An instrument with an already checked code (index and future symbols such as HK.HSImain
+    /// are not stock codes); the price is snapped onto its tick grid.
+    public init(code: SecurityCode, _ name: String, lot: Int64, price: Price, kind: SecurityKind = .stock,
+                listed: String = "2004-06-16", volatility: Double = 0.0006) {
+        self.code = code
         self.name = name
         self.lotSize = lot
         self.kind = kind
         self.listTime = listed
-        let rules = TickRules.forCode(parsed, isFund: kind == .fund)
-        self.referencePrice = rules.floor(Price(price)!)
+        self.referencePrice = Self.tickRules(code, kind).floor(price)
         self.baseVolatility = volatility
     }
 
+    /// Index points move by 0.01, futures by one point; securities follow their exchange's table.
+    static func tickRules(_ code: SecurityCode, _ kind: SecurityKind) -> TickRules {
+        switch kind {
+        case .index: return TickRules(.fixed(Price(micros: 10_000)))
+        case .future: return TickRules(.fixed(Price(units: 1)))
+        default: return TickRules.forCode(code, isFund: kind == .fund)
+        }
+    }
+
     /// Legal price steps.
-    public var tickRules: TickRules { TickRules.forCode(code, isFund: kind == .fund) }
+    public var tickRules: TickRules { Self.tickRules(code, kind) }
     /// Legal quantities.
     public var lotRules: LotRules { LotRules.forCode(code, lotSize: lotSize) }
     /// Unit a book level and a tape print are sized in.

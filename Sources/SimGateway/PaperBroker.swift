@@ -167,6 +167,9 @@ final class PaperBroker {
         }
         guard let live = market[input.code] else { throw BrokerRejection("Unknown stock code \(input.code)") }
         let instrument = live.instrument
+        guard instrument.kind != .index && instrument.kind != .future else {
+            throw BrokerRejection("\(input.code) is \(instrument.kind == .index ? "an index" : "a future"): securities accounts cannot trade it")
+        }
         if account.environment == .simulate {
             guard input.type == 1 || input.type == 2 else {
                 throw BrokerRejection("Paper trading only supports limit (NORMAL) and MARKET orders")

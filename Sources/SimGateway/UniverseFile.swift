@@ -3,7 +3,7 @@ import TradingKit
 
 /// A `--universe FILE`: instruments a paper trader wants listed, as CSV (`code,name,lot,price[,kind]`,
 /// an optional header line, `#` comments) or TOML (`[[instrument]]` tables with `code`, `name`,
-/// `lot`, `price` and optional `kind` = "stock" | "fund" | "etf"). Errors name the file and line.
+/// `lot`, `price` and optional `kind` = "stock" | "fund" | "etf" | "index" | "future"). Errors name the file and line.
 public enum UniverseFile {
     /// Reads and checks `path`; the format follows the extension (.toml, else CSV).
     public static func load(_ path: String) throws(SimConfigurationError) -> [Instrument] {
@@ -152,8 +152,18 @@ public enum UniverseFile {
             return f
         }
         let code = try field("code")
-        let parsed: SecurityCode
-        do { parsed = try SecurityCode(parsing: code.value) } catch {
+        var kind = SecurityKind.stock
+        if let k = r.fields["kind"], !k.value.isEmpty {
+            switch k.value.lowercased() {
+            case "stock": kind = .stock
+            case "fund", "etf": kind = .fund
+            case "index": kind = .index
+            case "future": kind = .future
+            default:
+                throw SimConfigurationError("\(file):\(k.line): kind must be stock, fund, etf, index or future, found '\(k.value)'")
+            }
+        }
+        guard let parsed = parseCode(code.value, kind: kind) else {
             throw SimConfigurationError("\(file):\(code.line): '\(code.value)' is not a code like HK.00700, US.AAPL, SH.600519 or SZ.000001")
         }
         let name = try field("name")
@@ -162,20 +172,21 @@ public enum UniverseFile {
             throw SimConfigurationError("\(file):\(lot.line): lot must be a whole number of shares from 1 to 1000000, found '\(lot.value)'")
         }
         let priceField = try field("price")
-        var kind = SecurityKind.stock
-        if let k = r.fields["kind"], !k.value.isEmpty {
-            switch k.value.lowercased() {
-            case "stock": kind = .stock
-            case "fund", "etf": kind = .fund
-            default:
-                throw SimConfigurationError("\(file):\(k.line): kind must be stock, fund or etf, found '\(k.value)'")
-            }
-        }
-        let rules = TickRules.forCode(parsed, isFund: kind == .fund)
+        let rules = Instrument.tickRules(parsed, kind)
         guard let price = Price(priceField.value), price > .zero, price >= rules.minimum,
               rules.maximum.map({ price <= $0 }) ?? true, price < Price(units: 1_000_000) else {
             throw SimConfigurationError("\(file):\(priceField.line): price must be a positive decimal within the market's price range, found '\(priceField.value)'")
         }
-        return Instrument(parsed.description, name.value, lot: lotSize, price: price.formatted(), kind: kind)
+        return Instrument(code: parsed, name.value, lot: lotSize, price: price, kind: kind)
+    }
+
+    /// A security code; indexes and futures may use their exchange's symbols (HK.HSImain, HK.800000).
+    private static func parseCode(_ text: String, kind: SecurityKind) -> SecurityCode? {
+        if let code = try? SecurityCode(parsing: text) { return code }
+        guard kind == .index || kind == .future, let dot = text.firstIndex(of: ".") else { return nil }
+        let symbol = String(text[text.index(after: dot)...])
+        guard let market = Market(rawValue: text[..<dot].uppercased()), (1...12).contains(symbol.count),
+              symbol.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return nil }
+        return SecurityCode(market: market, symbol: symbol)
     }
 }

@@ -20,15 +20,15 @@ struct SimCommand: AsyncParsableCommand {
     @Flag(name: .customLong("with-real-accounts"), help: "Add REAL-environment paper accounts that need a trade unlock.") var withRealAccounts = false
     @Option(help: FeeScheduleOption.help) var fees: String?
     @Option(name: .customLong("trade-password-md5"), help: "MD5 (32 hex) of the trade password that unlocks REAL accounts.") var tradePasswordMD5: String?
-    @Option(name: .customLong("order-latency"), help: "Milliseconds the paper broker takes to acknowledge a place/modify/cancel (0 = at once).") var orderLatencyMS: Double = 40
-    @Option(name: .customLong("universe"), help: "CSV or TOML file of instruments (code, name, lot, price, kind) to add or replace.") var universe: String?
+    @Option(name: .customLong("order-latency"), help: ArgumentHelp("Milliseconds the paper broker takes to acknowledge a place/modify/cancel (0 = at once).", valueName: "ms")) var orderLatencyMS = 40
+    @Option(name: .customLong("universe"), help: ArgumentHelp("CSV or TOML file of instruments (code, name, lot, price, kind) to add or replace.", valueName: "file")) var universe: String?
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0…65535") }
         guard MarketHours(rawValue: marketHours) != nil else { throw ValidationError("--market-hours must be 'always' or 'real'") }
         guard rate >= 0, rate.isFinite else { throw ValidationError("--rate must be a number ≥ 0") }
         guard quota >= 0 else { throw ValidationError("--quota must be ≥ 0") }
-        guard orderLatencyMS >= 0, orderLatencyMS <= 60_000, orderLatencyMS.isFinite else {
+        guard (0...60_000).contains(orderLatencyMS) else {
             throw ValidationError("--order-latency must be 0…60000 milliseconds")
         }
         if let md5 = tradePasswordMD5, md5.count != 32 || !md5.allSatisfy(\.isHexDigit) {
@@ -49,7 +49,7 @@ struct SimCommand: AsyncParsableCommand {
         config.withRealAccounts = withRealAccounts
         config.tradePasswordMD5 = tradePasswordMD5?.lowercased()
         config.fees = try FeeScheduleOption.schedule(fees)
-        config.orderLatency = orderLatencyMS / 1000
+        config.orderLatency = TimeInterval(orderLatencyMS) / 1000
         if let universe {
             do {
                 config.extraInstruments = try UniverseFile.load(universe)
