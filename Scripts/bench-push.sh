@@ -48,7 +48,7 @@ start_sim() {
 }
 sdk_sim="$(start_sim sim-sdk)"
 mootui_sim="$(start_sim sim-mootui)"
-"$python" "$compare/sdk_rtt.py" "${sdk_sim%:*}" "${sdk_sim##*:}" HK.00700 55
+"$python" "$compare/sdk_rtt.py" "${sdk_sim%:*}" "${sdk_sim##*:}" HK.00700 55 | grep 'round trip'  # the SDK logs to stdout
 "$bin/bench-push" rtt "$mootui_sim" HK.00700 55 2>/dev/null | grep 'round trip'
 
 "$python" "$compare/first_frame.py" "$bin/mootui" "$work" 7

@@ -2,6 +2,7 @@
 and a process's CPU from /proc."""
 import os
 import queue
+import subprocess
 import sys
 import threading
 import time
@@ -74,3 +75,13 @@ def wait_idle(pid, quiet=0.3, limit=30.0, step=0.01):
         if t - last_busy >= quiet:
             return last_busy
     sys.exit("bench-push: the client never went idle")
+
+
+def start_tui(mootui_bin, port, code, work, sock, log):
+    """`mootui --opend` in a 120x40 tmux on socket `sock`, settings under `work`; returns its pid."""
+    env = dict(os.environ, XDG_CONFIG_HOME=f"{work}/config", XDG_STATE_HOME=f"{work}/state", TERM="xterm-256color")
+    command = f"exec {mootui_bin} --opend 127.0.0.1:{port} --watch {code} --log {work}/{log}"
+    subprocess.run(["tmux", "-L", sock, "new-session", "-d", "-s", "ui", "-x", "120", "-y", "40", command],
+                   check=True, env=env)
+    return int(subprocess.run(["tmux", "-L", sock, "list-panes", "-t", "ui", "-F", "#{pane_pid}"],
+                              check=True, capture_output=True, text=True).stdout.split()[0])

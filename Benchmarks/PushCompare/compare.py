@@ -13,7 +13,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from benchlib import cpu_ticks, expect, lines_of, wait_idle  # noqa: E402
+from benchlib import cpu_ticks, expect, lines_of, start_tui, wait_idle  # noqa: E402
 
 bench_bin, mootui_bin, seconds, work = sys.argv[1], sys.argv[2], float(sys.argv[3]), sys.argv[4]
 here = os.path.dirname(os.path.abspath(__file__))
@@ -66,12 +66,7 @@ try:
     sdk.wait(10)
 
     # mootui, the real TUI in a 120x40 tmux.
-    env = dict(os.environ, XDG_CONFIG_HOME=f"{work}/config", XDG_STATE_HOME=f"{work}/state", TERM="xterm-256color")
-    command = f"exec {mootui_bin} --opend 127.0.0.1:{port} --watch {CODE} --log {work}/mootui.log"
-    subprocess.run(["tmux", "-L", tmux_sock, "new-session", "-d", "-s", "ui", "-x", "120", "-y", "40", command],
-                   check=True, env=env)
-    pid = int(subprocess.run(["tmux", "-L", tmux_sock, "list-panes", "-t", "ui", "-F", "#{pane_pid}"],
-                             check=True, capture_output=True, text=True).stdout.split()[0])
+    pid = start_tui(mootui_bin, port, CODE, work, tmux_sock, "mootui.log")
     session = int(expect(gq, "subscribed", 30, "mootui's subscription").split()[1])
     m = burst(gateway, gq, session, pid)
     ask_text = f"{final_ask:.3f}"

@@ -9,12 +9,12 @@ import sys
 import time
 
 mootui_bin, work, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
-sock = f"bench-first-{os.getpid()}"
 env = dict(os.environ, XDG_CONFIG_HOME=f"{work}/config", XDG_STATE_HOME=f"{work}/state", TERM="xterm-256color")
 live_row = re.compile(r"^HK\.00700\s.*\d+\.\d{3}", re.M)
 times = []
 try:
     for run in range(runs):
+        sock = f"bench-first-{os.getpid()}-{run}"  # a fresh tmux server each start
         stamp = f"{work}/start-{run}"
         # The shell stamps the wall clock right before exec (`date` is quick; the poll reads the same clock).
         command = (
@@ -36,7 +36,8 @@ try:
         with open(stamp) as f:
             times.append((seen - float(f.read())) * 1000)
 finally:
-    subprocess.run(["tmux", "-L", sock, "kill-server"], stderr=subprocess.DEVNULL)
+    for run in range(runs):
+        subprocess.run(["tmux", "-L", f"bench-first-{os.getpid()}-{run}", "kill-server"], stderr=subprocess.DEVNULL)
 times.sort()
 print(f"mootui start to first live frame (embedded sim, 120x40 tmux): median {times[len(times) // 2]:.0f} ms, "
       f"worst {times[-1]:.0f} ms of {len(times)} starts")

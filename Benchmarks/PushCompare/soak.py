@@ -12,7 +12,7 @@ import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from benchlib import cpu_ticks, expect, lines_of  # noqa: E402
+from benchlib import cpu_ticks, expect, lines_of, start_tui  # noqa: E402
 
 bench_bin, mootui_bin, seconds, work = sys.argv[1], sys.argv[2], float(sys.argv[3]), sys.argv[4]
 codes = int(sys.argv[5]) if len(sys.argv) > 5 else 300
@@ -33,12 +33,7 @@ sock = f"bench-soak-{os.getpid()}"
 try:
     gq = lines_of(gateway.stdout)
     port = expect(gq, "listening on", 10, "the gateway").split()[2]
-    env = dict(os.environ, XDG_CONFIG_HOME=f"{work}/config", XDG_STATE_HOME=f"{work}/state", TERM="xterm-256color")
-    command = f"exec {mootui_bin} --opend 127.0.0.1:{port} --watch HK.10000 --log {work}/soak.log"
-    subprocess.run(["tmux", "-L", sock, "new-session", "-d", "-s", "ui", "-x", "120", "-y", "40", command],
-                   check=True, env=env)
-    pid = int(subprocess.run(["tmux", "-L", sock, "list-panes", "-t", "ui", "-F", "#{pane_pid}"],
-                             check=True, capture_output=True, text=True).stdout.split()[0])
+    pid = start_tui(mootui_bin, port, "HK.10000", work, sock, "soak.log")
     session = int(expect(gq, "subscribed", 30, "mootui's subscription").split()[1])
     gateway.stdin.write(f"soak {session} {seconds} {codes} {rate}\n")
     gateway.stdin.flush()
