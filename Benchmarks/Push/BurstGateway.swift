@@ -84,6 +84,13 @@ final class BurstGateway: @unchecked Sendable {
         return try await session.burst(seconds: seconds)
     }
 
+    /// Steady pushes to session `id`: `codes` codes × 4 sub-types, each `rate` times a second,
+    /// for `seconds`; returns the pushes sent.
+    func soak(session id: Int, seconds: Double, codes: Int, rate: Double) async throws -> Int {
+        guard let session = sessions.withLockedValue({ $0[id] }) else { throw BenchError("no session \(id)") }
+        return try await session.soak(seconds: seconds, codes: codes, rate: rate)
+    }
+
     fileprivate func forget(_ id: Int) { _ = sessions.withLockedValue { $0.removeValue(forKey: id) } }
 }
 
@@ -198,6 +205,28 @@ private final class Session: ChannelInboundHandler, @unchecked Sendable {
         }
     }
 
+    /// Sends a share of the soak feed every 10 ms until `seconds` have passed.
+    func soak(seconds: Double, codes: Int, rate: Double) async throws -> Int {
+        guard let loop = context?.eventLoop else { throw BenchError("session \(id) has no channel") }
+        let perTick = max(1, Int((Double(codes * 4) * rate / 100).rounded()))
+        return try await withCheckedThrowingContinuation { continuation in
+            loop.execute { [self] in
+                let soak = SoakRun(feed: SoakFeed(codes: codes), end: monotonicNow() + seconds)
+                loop.scheduleRepeatedTask(initialDelay: .zero, delay: .milliseconds(10)) { [self] task in
+                    guard let context, monotonicNow() < soak.end else {
+                        task.cancel()
+                        continuation.resume(returning: soak.sent)
+                        return
+                    }
+                    soak.buffer.clear()
+                    try soak.feed.next(perTick, into: &soak.buffer)
+                    soak.sent += perTick
+                    context.writeAndFlush(wrapOutboundOut(soak.buffer), promise: nil)
+                }
+            }
+        }
+    }
+
     func channelWritabilityChanged(context: ChannelHandlerContext) {
         if bursting { pump(context) }
         context.fireChannelWritabilityChanged()
@@ -242,4 +271,17 @@ func monotonicNow() -> Double {
 struct BenchError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
+}
+
+/// A soak in progress (confined to the session's event loop).
+private final class SoakRun: @unchecked Sendable {
+    var feed: SoakFeed
+    let end: Double
+    var sent = 0
+    var buffer = ByteBuffer()
+
+    init(feed: SoakFeed, end: Double) {
+        self.feed = feed
+        self.end = end
+    }
 }

@@ -1,6 +1,7 @@
 // bench-push: the push-path benchmark's Swift half.
 //   bench-push gateway [PORT]          a burst gateway for any client (the SDK, `mootui --opend`);
-//                                      commands on stdin: `burst SESSION SECONDS`
+//                                      commands on stdin: `burst SESSION SECONDS`,
+//                                      `soak SESSION SECONDS CODES RATE` (CODES x 4 sub-types, RATE/s each)
 //   bench-push hotpath [SECONDS]       mootui's client push path in-process: CPU and allocations per push
 //   bench-push rtt HOST:PORT CODE N    snapshot round trip p50/p99 through OpenDClient
 // Scripts/bench-push.sh runs the side-by-side comparison with the official SDK.
@@ -16,6 +17,17 @@ do {
         say("listening on \(port) frame-bytes \(gateway.frameBytes) final-best-ask \(gateway.finalBestAsk)")
         while let line = readLine() {
             let words = line.split(separator: " ")
+            if words.first == "soak", words.count == 5, let id = Int(words[1]), let seconds = Double(words[2]),
+                let codes = Int(words[3]), let rate = Double(words[4])
+            {
+                do {
+                    let pushes = try await gateway.soak(session: id, seconds: seconds, codes: codes, rate: rate)
+                    say("soak \(id) pushes \(pushes)")
+                } catch {
+                    say("error \(error)")
+                }
+                continue
+            }
             guard words.first == "burst", words.count == 3, let id = Int(words[1]), let seconds = Double(words[2]) else {
                 say("error unknown command: \(line)")
                 continue

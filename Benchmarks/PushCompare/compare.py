@@ -9,83 +9,15 @@ again). Prints one line with both clients' pushes/s, CPU per push and the ratio.
 usage: compare.py BENCH_PUSH_BIN MOOTUI_BIN SECONDS WORKDIR
 """
 import os
-import queue
 import subprocess
 import sys
-import threading
-import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from benchlib import cpu_ticks, expect, lines_of, start_tui, wait_idle  # noqa: E402
 
 bench_bin, mootui_bin, seconds, work = sys.argv[1], sys.argv[2], float(sys.argv[3]), sys.argv[4]
 here = os.path.dirname(os.path.abspath(__file__))
 CODE = "HK.00700"
-TICK = os.sysconf("SC_CLK_TCK")
-
-
-def lines_of(stream):
-    q = queue.Queue()
-
-    def pump():
-        for line in stream:
-            q.put(line.rstrip("\n"))
-        q.put(None)
-
-    threading.Thread(target=pump, daemon=True).start()
-    return q
-
-
-def expect(q, prefix, timeout, what):
-    deadline = time.monotonic() + timeout
-    while True:
-        left = deadline - time.monotonic()
-        if left <= 0:
-            sys.exit(f"bench-push: timed out waiting for {what}")
-        try:
-            line = q.get(timeout=left)
-        except queue.Empty:
-            continue
-        if line is None:
-            sys.exit(f"bench-push: {what}: the process ended")
-        if line.startswith("error"):
-            sys.exit(f"bench-push: {what}: {line}")
-        if line.startswith(prefix):
-            return line
-
-
-def cpu_ticks(pid):
-    """utime + stime of the whole process (live and reaped threads), in seconds."""
-    with open(f"/proc/{pid}/stat") as f:
-        fields = f.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / TICK
-
-
-def cpu_ns(pid):
-    """CPU of the live threads in nanoseconds (schedstat): fine-grained, to see idleness."""
-    total = 0
-    for tid in os.listdir(f"/proc/{pid}/task"):
-        try:
-            with open(f"/proc/{pid}/task/{tid}/schedstat") as f:
-                total += int(f.read().split()[0])
-        except OSError:
-            pass
-    return total
-
-
-def wait_idle(pid, quiet=0.3, limit=30.0, step=0.01):
-    """Polls until the process used < 0.5 ms CPU per step for `quiet` seconds; returns the
-    monotonic time of its last busy step."""
-    last = cpu_ns(pid)
-    last_busy = time.monotonic()
-    deadline = last_busy + limit
-    while time.monotonic() < deadline:
-        time.sleep(step)
-        now_ns = cpu_ns(pid)
-        t = time.monotonic()
-        if now_ns - last > 500_000:
-            last_busy = t
-        last = now_ns
-        if t - last_busy >= quiet:
-            return last_busy
-    sys.exit("bench-push: the client never went idle")
 
 
 def burst(gateway, gq, session, pid):
@@ -134,12 +66,7 @@ try:
     sdk.wait(10)
 
     # mootui, the real TUI in a 120x40 tmux.
-    env = dict(os.environ, XDG_CONFIG_HOME=f"{work}/config", XDG_STATE_HOME=f"{work}/state", TERM="xterm-256color")
-    command = f"exec {mootui_bin} --opend 127.0.0.1:{port} --watch {CODE} --log {work}/mootui.log"
-    subprocess.run(["tmux", "-L", tmux_sock, "new-session", "-d", "-s", "ui", "-x", "120", "-y", "40", command],
-                   check=True, env=env)
-    pid = int(subprocess.run(["tmux", "-L", tmux_sock, "list-panes", "-t", "ui", "-F", "#{pane_pid}"],
-                             check=True, capture_output=True, text=True).stdout.split()[0])
+    pid = start_tui(mootui_bin, port, CODE, work, tmux_sock, "mootui.log")
     session = int(expect(gq, "subscribed", 30, "mootui's subscription").split()[1])
     m = burst(gateway, gq, session, pid)
     ask_text = f"{final_ask:.3f}"

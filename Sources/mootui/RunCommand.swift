@@ -174,7 +174,7 @@ private func runUI(settings: UISettings, gateway: Gateway, logger: Logger) throw
             guard let feed = gateway.pushFeed else { return [] }
             let at = monotonicSeconds()
             return feed.take().map { .gateway($0, at: at) }
-        })
+        }, clock: { monotonicSeconds() })
     // Market data waits in the feed's slots; the mailbox only carries the one wake-up per frame.
     gateway.pushFeed?.onWaiting { mailbox.post(.pushesWaiting) }
     let loop = TerminalEventLoop(program: program, mailbox: mailbox, maxFPS: settings.maxFPS)

@@ -83,4 +83,30 @@ final class MooProgramTests: XCTestCase {
         let grid = program.frame(size: TerminalSize(columns: 120, rows: 40))
         XCTAssertTrue(grid.text.contains("Trades (42 dropped)"), grid.text)
     }
+
+    func testABusyTapeIsDrawnAtMostTenTimesASecondAndNoPrintIsLost() {
+        var now = 100.0
+        let program = MooProgram(
+            state: F.liveState(), theme: ThemeLoader.builtinDefault, glyphs: .unicode, perform: { _ in },
+            clock: { now })
+        let code = program.state.selectedCode!
+        let size = TerminalSize(columns: 120, rows: 40)
+        func print(_ seq: Int64, _ price: String) -> AppEvent {
+            .gateway(.ticks(code, [Tick(sequence: seq, time: "10:00:00", price: F.p(price), volume: 100, direction: .buy)]), at: now)
+        }
+        program.update([.resize(size)])
+        program.send(print(9_000_001, "355.6"))
+        XCTAssertTrue(program.frame(size: size).text.contains("355.600"), "a first print shows at once")
+        now += 0.033
+        program.send(print(9_000_002, "333.2"))
+        XCTAssertFalse(program.frame(size: size).text.contains("333.200"), "held back inside the interval")
+        XCTAssertTrue(program.needsRedraw, "another frame is due for the held-back print")
+        now += 0.033
+        program.send(print(9_000_003, "344.4"))
+        XCTAssertFalse(program.frame(size: size).text.contains("344.400"))
+        now += 0.04
+        let text = program.frame(size: size).text
+        XCTAssertTrue(text.contains("333.200") && text.contains("344.400"), "both prints, after 0.1 s:\n\(text)")
+        XCTAssertFalse(program.needsRedraw)
+    }
 }
