@@ -155,5 +155,50 @@ let package = Package(
             name: "MooAppTests", dependencies: ["MooApp", "TerminalUI", "TradingKit", "OpenDClient"],
             exclude: ["Snapshots"]
         ),
+
+        // Fuzz targets (Fuzz/): Scripts/fuzz.sh builds them with libFuzzer (-sanitize=fuzzer,address
+        // -D MOOTUI_FUZZ); a normal build makes each a replay tool that runs its target over files.
+        .target(
+            name: "FuzzSupport", path: "Fuzz/Support", swiftSettings: [.enableExperimentalFeature("Extern")]
+        ),
+        .executableTarget(
+            name: "fuzz-frame",
+            dependencies: ["FuzzSupport", "OpenDProtocol", .product(name: "NIOCore", package: "swift-nio")],
+            path: "Fuzz/Frame"
+        ),
+        .executableTarget(
+            name: "fuzz-client-push",
+            dependencies: [
+                "FuzzSupport", "OpenDClient", "OpenDProtocol", "TradingKit",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            path: "Fuzz/ClientPush"
+        ),
+        .executableTarget(
+            name: "fuzz-client-response",
+            dependencies: [
+                "FuzzSupport", "OpenDClient", "OpenDProtocol", "TradingKit",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            path: "Fuzz/ClientResponse"
+        ),
+        .executableTarget(
+            name: "fuzz-sim-request",
+            dependencies: [
+                "FuzzSupport", "SimGateway", "OpenDProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Fuzz/SimRequest"
+        ),
+        .executableTarget(name: "fuzz-theme", dependencies: ["FuzzSupport", "TerminalUI"], path: "Fuzz/Theme"),
+        .executableTarget(name: "fuzz-keymap", dependencies: ["FuzzSupport", "MooApp", "TerminalUI"], path: "Fuzz/Keymap"),
+        .executableTarget(
+            name: "fuzz-settings", dependencies: ["FuzzSupport", "MooApp", "TerminalUI"], path: "Fuzz/Settings"
+        ),
+        .executableTarget(
+            name: "fuzz-order-command", dependencies: ["FuzzSupport", "MooApp", "TradingKit"], path: "Fuzz/OrderCommand"
+        ),
     ]
 )

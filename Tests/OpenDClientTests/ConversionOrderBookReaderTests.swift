@@ -114,6 +114,37 @@ final class ConversionOrderBookReaderTests: XCTestCase {
         XCTAssertNil(read(badName))
     }
 
+    /// Found by fuzz-client-push: invalid UTF-8 in a string field the reader does not keep
+    /// (retMsg, svrRecvTimeBid/Ask) made it answer while the generated decoder throws.
+    func testDeclinesInvalidUTF8InStringFieldsItSkips() throws {
+        // Response{retMsg = B0}: was read as a failed push instead of a malformed one.
+        let badRetMsg: [UInt8] = [0x12, 0x01, 0xB0]
+        XCTAssertThrowsError(try QotUpdateOrderBook_Response(serializedBytes: badRetMsg, partial: true))
+        XCTAssertNil(read(badRetMsg))
+        var s2c = QotUpdateOrderBook_S2C()
+        s2c.security = SecurityCode(market: .hk, symbol: "00700").wireSecurity
+        let security: [UInt8] = try s2c.serializedBytes()
+        for tag: UInt8 in [0x22, 0x32] {  // fields 4 and 6, length-delimited
+            let inner = security + [tag, 0x01, 0xB0]
+            let body: [UInt8] = [0x08, 0x00, 0x22, UInt8(inner.count)] + inner
+            XCTAssertThrowsError(try QotUpdateOrderBook_Response(serializedBytes: body, partial: true))
+            XCTAssertNil(read(body), "field tag \(tag)")
+            // Valid UTF-8 there is still read directly.
+            let fine = security + [tag, 0x01, 0x41]
+            guard case .book? = read([0x08, 0x00, 0x22, UInt8(fine.count)] + fine) else { return XCTFail("tag \(tag)") }
+        }
+    }
+
+    /// Found by fuzz-client-push: a push without retType (so failed) whose s2c is truncated was
+    /// read as a failed push; the generated decoder rejects the body, so the reader defers.
+    func testDefersAFailedPushWhoseBodyIsMalformed() throws {
+        let truncatedS2C: [UInt8] = [0x22, 0x01, 0x41]
+        XCTAssertThrowsError(try QotUpdateOrderBook_Response(serializedBytes: truncatedS2C, partial: true))
+        XCTAssertNil(read(truncatedS2C))
+        // Without a body a failed push is still answered directly.
+        guard case .failed? = read([0x08, 0x01]) else { return XCTFail("expected .failed") }
+    }
+
     func testPushDecoderUsesTheReaderAndFallsBackWithTypedErrors() throws {
         var s2c = QotUpdateOrderBook_S2C()
         s2c.security.market = 2

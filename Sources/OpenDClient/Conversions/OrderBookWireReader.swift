@@ -32,11 +32,15 @@ public enum OrderBookWireReader {
                 guard let bytes = r.lengthDelimited() else { return nil }
                 if s2c != nil { return nil }  // rare; let the generated decoder merge
                 s2c = bytes
+            case (2, 2):
+                // retMsg: unread, but invalid UTF-8 in it makes the generated decoder throw.
+                guard r.string() != nil else { return nil }
             default:
                 guard r.skip(wire) else { return nil }
             }
         }
-        guard retType == 0 else { return .failed }
+        // A failed push with a body: the generated decoder still parses (and may reject) it.
+        guard retType == 0 else { return s2c == nil ? .failed : nil }
         guard let s2c else { return nil }
         return readS2C(s2c).map(Outcome.book)
     }
@@ -78,6 +82,9 @@ public enum OrderBookWireReader {
             case (8, 2):
                 guard let text = r.string() else { return nil }
                 name = text
+            case (4, 2), (6, 2):
+                // svrRecvTimeBid/Ask: unread, but validated like every string field.
+                guard r.string() != nil else { return nil }
             default:
                 guard r.skip(wire) else { return nil }
             }

@@ -20,6 +20,9 @@ public struct ConfigFileError: Error, Sendable, Hashable, CustomStringConvertibl
 
     /// Parses TOML `source`; a syntax error becomes a ``ConfigFileError`` naming `file` and the line.
     static func parseTOML(_ source: String, file: String) throws(ConfigFileError) -> TOMLTable {
+        if let line = TOMLHeaderCheck.firstBadHeader(in: source) {
+            throw ConfigFileError(file: file, line: line, problem: "a table header needs a key after '['")
+        }
         do {
             return try TOMLTable(string: source)
         } catch let e as TOMLParseError {

@@ -1,0 +1,40 @@
+import FuzzSupport
+import MooApp
+import TerminalUI
+
+/// Fuzzes the settings file (``AppConfig/parse(_:file:)`` over ``SettingsFile``) with arbitrary
+/// text. Invariants: it returns settings or throws a ``ConfigFileError`` whose line, when given,
+/// is a line of the text; and settings read back from the text the app writes are the same.
+enum SettingsTarget {
+    static func run(_ data: UnsafeRawBufferPointer) {
+        let text = String(decoding: data, as: UTF8.self)
+        let config: AppConfig
+        do {
+            config = try AppConfig.parse(text, file: "fuzz.toml")
+        } catch {
+            fuzzCheckLine(error.line, of: text, error.description)
+            return
+        }
+        do {
+            let again = try AppConfig.parse(config.text, file: "saved.toml")
+            fuzzRequire(again == config, "saved settings read back differently: \(config) → \(again)")
+        } catch {
+            fuzzRequire(false, "the app cannot read the settings it writes: \(error)\n\(config.text)")
+        }
+    }
+}
+
+#if MOOTUI_FUZZ
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    SettingsTarget.run(UnsafeRawBufferPointer(start: data, count: size))
+    return 0
+}
+
+@_cdecl("fuzz_settings_main")
+public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> Int32 {
+    fuzzDriverMain(argc, argv, fuzzTestOneInput)
+}
+#else
+@main enum Replay { static func main() { FuzzReplay.main("fuzz-settings", SettingsTarget.run) } }
+#endif
