@@ -46,7 +46,8 @@ struct RunCommand: AsyncParsableCommand {
         guard isatty(0) == 1, isatty(1) == 1 else {
             throw TUIError("the terminal UI needs an interactive terminal; see `mootui --help` for one-shot commands")
         }
-        let logger = try startLogging(environment)
+        Self.configureBacktracer(environment)
+        let (logger, logPath) = try startLogging(environment)
         var problems: [ConfigFileError] = []
         let configPath = AppConfig.path(environment: environment)
         let (config, configProblem) = AppConfig.load(path: configPath)
@@ -68,14 +69,25 @@ struct RunCommand: AsyncParsableCommand {
             let writer = ConfigWriter(config: config, path: configPath, logger: logger)
             let settings = UISettings(
                 environment: tradingEnvironment, address: address, watchlist: watchlist, theme: chosenTheme,
-                keymap: chosenKeymap, maxFPS: fps, problems: problems,
+                keymap: chosenKeymap, maxFPS: fps, problems: problems, logPath: logPath,
+                debugTrap: environment["MOOTUI_DEBUG_TRAP"] == "1",
                 save: { codes in writer.save(watchlist: codes) })
             try await runOnUIThread(settings: settings, gateway: live, logger: logger)
         }
     }
 
-    /// Sends swift-log to the log file.
-    private func startLogging(_ environment: [String: String]) throws -> Logger {
+    /// The Swift runtime reads SWIFT_BACKTRACE once, when the process starts: unless the user set
+    /// it, set it (no interactive prompt, no colour, to stderr, which the UI points at the log
+    /// file) and exec this same program again. If the exec fails the UI runs with the defaults;
+    /// the terminal's crash guard still restores the screen first.
+    static func configureBacktracer(_ environment: [String: String]) {
+        guard environment["SWIFT_BACKTRACE"] == nil else { return }
+        setenv("SWIFT_BACKTRACE", "enable=yes,interactive=no,color=no,output-to=stderr", 1)
+        execv("/proc/self/exe", CommandLine.unsafeArgv)
+    }
+
+    /// Sends swift-log to the log file; returns the logger and the file's path.
+    private func startLogging(_ environment: [String: String]) throws -> (Logger, String) {
         let path =
             log
             ?? {
@@ -90,7 +102,7 @@ struct RunCommand: AsyncParsableCommand {
         var logger = Logger(label: "mootui.tui")
         logger.logLevel = .info
         logger.info("starting the terminal UI")
-        return logger
+        return (logger, path)
     }
 }
 
@@ -128,6 +140,10 @@ struct UISettings: Sendable {
     var keymap: Keymap
     var maxFPS: Int
     var problems: [ConfigFileError]
+    /// The log file: stderr and a crash's backtrace go there while the UI owns the terminal.
+    var logPath: String
+    /// MOOTUI_DEBUG_TRAP=1 (for the terminal tests): F12 traps, as a runtime failure would.
+    var debugTrap: Bool
     var save: @Sendable ([SecurityCode]) -> Void
 }
 
@@ -150,7 +166,7 @@ func runOnUIThread(settings: UISettings, gateway: Gateway, logger: Logger) async
 }
 
 private func runUI(settings: UISettings, gateway: Gateway, logger: Logger) throws {
-    let terminal = try NcursesTerminal()
+    let terminal = try NcursesTerminal(logPath: settings.logPath)
     defer { terminal.restore() }
     let mailbox = Mailbox<AppEvent>()
     defer { mailbox.close() }
@@ -167,6 +183,7 @@ private func runUI(settings: UISettings, gateway: Gateway, logger: Logger) throw
         state: state, theme: settings.theme.adapted(to: terminal.colorSupport),
         glyphs: terminal.glyphs, perform: { runner.perform($0) })
     let loop = TerminalEventLoop(program: program, mailbox: mailbox, maxFPS: settings.maxFPS)
+    if settings.debugTrap { loop.debugTrapKey = .function(12) }
     let pump = runner.pumpEvents(now: { monotonicSeconds() })
     defer { pump.cancel() }
     program.send(.timer(monotonicSeconds()))

@@ -18,15 +18,19 @@ struct SimCommand: AsyncParsableCommand {
     @Option(name: .customLong("log"), help: "Append a JSON-lines request log to FILE.") var logPath: String?
     @Option(name: .customLong("market-hours"), help: "always | real (follow the exchanges' timetables).") var marketHours = "always"
     @Flag(name: .customLong("with-real-accounts"), help: "Add REAL-environment paper accounts that need a trade unlock.") var withRealAccounts = false
-    @Option(name: .customLong("trade-password-md5"), help: "MD5 (32 hex) of the trade password that unlocks REAL accounts.") var tradePasswordMD5: String?
+    @Option(name: .customLong("trade-password-md5-file"), help: "File (mode 0600) holding the MD5 (32 hex) of the trade password that unlocks REAL accounts; or set $MOOTUI_TRADE_PASSWORD_MD5.") var tradePasswordMD5File: String?
+    /// Gone: it put the secret in argv. Kept hidden so using it gets a clear error.
+    @Option(name: .customLong("trade-password-md5"), help: .hidden) var tradePasswordMD5InArgv: String?
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0…65535") }
         guard MarketHours(rawValue: marketHours) != nil else { throw ValidationError("--market-hours must be 'always' or 'real'") }
         guard rate >= 0, rate.isFinite else { throw ValidationError("--rate must be a number ≥ 0") }
         guard quota >= 0 else { throw ValidationError("--quota must be ≥ 0") }
-        if let md5 = tradePasswordMD5, md5.count != 32 || !md5.allSatisfy(\.isHexDigit) {
-            throw ValidationError("--trade-password-md5 must be 32 hexadecimal characters")
+        if tradePasswordMD5InArgv != nil {
+            throw ValidationError(
+                "--trade-password-md5 put the secret in the command line, where every user can read it: "
+                    + "use --trade-password-md5-file FILE (mode 0600) or $\(TradePasswordMD5Source.environmentVariable)")
         }
     }
 
@@ -41,7 +45,12 @@ struct SimCommand: AsyncParsableCommand {
         config.logPath = logPath
         config.marketHours = MarketHours(rawValue: marketHours) ?? .always
         config.withRealAccounts = withRealAccounts
-        config.tradePasswordMD5 = tradePasswordMD5?.lowercased()
+        do {
+            config.tradePasswordMD5 = try TradePasswordMD5Source.load(
+                file: tradePasswordMD5File, environment: ProcessInfo.processInfo.environment)
+        } catch {
+            throw ValidationError(error.description)
+        }
         if let rsaKey {
             guard let pem = try? String(contentsOfFile: rsaKey, encoding: .utf8) else {
                 throw ValidationError("cannot read the RSA key file \(rsaKey)")
