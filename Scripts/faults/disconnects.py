@@ -8,6 +8,11 @@ window) it sends the command to proxy.py, then checks, polling the tmux screen e
     has every subscription the old one held (Qot_Sub) and the trade push registration
     (Trd_SubAccPush) — measured from the drop to the last replayed request, which must be <= 2 s
   - the screen is LIVE again without STALE, and pushes arrive (the status bar's push time moves)
+Orders across a drop (with --orders): during the first silent fault an order is sent that never
+reaches the sim: it shows UNKNOWN, then "was not placed" after the reconnect, and no
+Trd_PlaceOrder reached the sim. Then one more fault, "deaf-rst": answers stop coming back, an
+order is sent, reaches the sim, and the link is reset before its answer: UNKNOWN, then "placed
+after all", and the sim got exactly one Trd_PlaceOrder with its tag (never a second one).
 Prints one line per fault and a summary; exits 1 if any fault was not recovered in time.
 """
 import argparse
@@ -76,6 +81,23 @@ def proxy_event(path, what, after):
     return None
 
 
+def keys(sock, *k):
+    subprocess.run(["tmux", "-L", sock, "send-keys", "-t", "ui", *k], check=True)
+
+
+def send_order(sock):
+    """A market order typed on the command line (Enter reads it into a ticket, Enter sends)."""
+    keys(sock, ":")
+    keys(sock, "-l", "b 100 HK.00700 mkt")
+    keys(sock, "Enter")
+    time.sleep(0.3)  # the ticket opens before the second Enter (keys are read in order anyway)
+    keys(sock, "Enter")
+
+
+def placed(log):
+    return [r for r in log if r["protoID"] == 2202]
+
+
 def push_time(text):
     m = re.search(r"push (\d\d:\d\d:\d\d)", text)
     return m.group(1) if m else None
@@ -91,11 +113,15 @@ def main():
     ap.add_argument("--silent", type=int, default=10, help="how many of the faults are silent peers")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--limit", type=float, default=2.0, help="seconds from the drop to a full replay")
+    ap.add_argument("--orders", action="store_true", help="also check orders sent across a drop")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     kinds = ["silence"] * min(args.silent, args.count)
     kinds += [rng.choice(["fin", "rst"]) for _ in range(args.count - len(kinds))]
     rng.shuffle(kinds)
+    if args.orders:
+        kinds.append("deaf-rst")
+    order_checked = False
     control = socket.create_connection(("127.0.0.1", args.control))
     cf = control.makefile("rw")
     sock = args.tmux_socket
@@ -104,14 +130,30 @@ def main():
         log = requests(args.log)
         old = connections(log)[-1]
         want, want_accounts = held_subscriptions(log, old)
+        problems = []
+        sent_before = len(placed(log))
+        with_order = args.orders and (kind == "deaf-rst" or (kind == "silence" and not order_checked))
+        if kind == "deaf-rst":
+            cf.write("deaf\n")
+            cf.flush()
+            cf.readline()
+            send_order(sock)
+            if not poll("the sim gets the order", 10, lambda: len(placed(requests(args.log))) > sent_before):
+                problems.append("the order never reached the sim")
         t_cmd = time.time()
-        cf.write(kind + "\n")
+        cf.write(("rst" if kind == "deaf-rst" else kind) + "\n")
         cf.flush()
         answer = cf.readline().strip()
         if not answer.startswith("ok") or answer.endswith(" 0"):
             print(f"fault {i}: proxy answered {answer!r}")
             return 1
-        problems = []
+        if with_order and kind == "silence":
+            order_checked = True
+            send_order(sock)
+        if with_order:
+            # UNKNOWN while the outcome is open (RST: at once; silence: after the request timeout)
+            if not poll("UNKNOWN", 50, lambda: "UNKNOWN" in screen(sock)):
+                problems.append("the order without an answer never showed as UNKNOWN")
         # The stale mark while the link is down (a silent peer is noticed after the keep-alive window).
         stale = poll("STALE", 50 if kind == "silence" else 5, lambda: "STALE" in screen(sock))
         if not stale:
@@ -137,6 +179,19 @@ def main():
         first = push_time(screen(sock))
         if not poll("pushes", 10, lambda: push_time(screen(sock)) not in (None, first), step=0.1):
             problems.append("no push after the reconnect")
+        if with_order:
+            want = "placed after all" if kind == "deaf-rst" else "was not placed"
+            if not poll(want, 15, lambda: want in screen(sock)):
+                problems.append(f"no '{want}' after the reconnect")
+            sent = placed(requests(args.log))[sent_before:]
+            tags = [r["request"]["c2s"].get("remark", "") for r in sent]
+            expected = 1 if kind == "deaf-rst" else 0
+            if len(sent) != expected or (sent and not tags[0].startswith("mootui-")):
+                problems.append(f"the sim got {len(sent)} Trd_PlaceOrder (tags {tags}), expected {expected}")
+            elif not problems:
+                outcome = "placed once" if expected else "never reached the sim, reported not placed"
+                print(f"    order across the drop: UNKNOWN, then {outcome}" + (f" (tag {tags[0]})" if tags else ""))
+            keys(sock, "Escape")
         recovery = (t_replay - t_drop) if (t_replay and t_drop) else float("inf")
         if recovery > args.limit:
             problems.append(f"recovery {recovery:.2f} s > {args.limit} s")
@@ -146,8 +201,9 @@ def main():
         results.append((kind, recovery, not problems))
     ok = [r for r in results if r[2]]
     times = sorted(r[1] for r in results)
-    by = {k: sum(1 for r in results if r[0] == k) for k in ("fin", "rst", "silence")}
-    print(f"disconnects: {len(results)} faults (fin {by['fin']}, rst {by['rst']}, silent {by['silence']}); "
+    by = {k: sum(1 for r in results if r[0] == k) for k in ("fin", "rst", "silence", "deaf-rst")}
+    print(f"disconnects: {len(results)} faults (fin {by['fin']}, rst {by['rst']}, silent {by['silence']}, "
+          f"answer-lost {by['deaf-rst']}); "
           f"{len(ok)} recovered within {args.limit} s with subscriptions and trade pushes replayed; "
           f"recovery median {times[len(times) // 2]:.3f} s, max {times[-1]:.3f} s")
     return 0 if len(ok) == len(results) else 1

@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # Forced disconnects, counted: the TUI in tmux talks to `mootui sim` through proxy.py, which breaks
 # the link on command (FIN, RST, a silent peer); disconnects.py checks each recovery (stale mark,
-# replay of subscriptions and trade pushes within 2 s of the drop, LIVE again, pushes again).
-# Usage: disconnects.sh [--count N] [--silent N] [--seed N]     (default 100 faults, 10 silent)
+# replay of subscriptions and trade pushes within 2 s of the drop, LIVE again, pushes again);
+# --orders adds orders sent across a drop (UNKNOWN, then settled from the order list; never twice).
+# Usage: disconnects.sh [--count N] [--silent N] [--seed N] [--orders]   (default 100 faults, 10 silent)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source Scripts/it/lib.sh
-count=100 silent=10 seed=1
+count=100 silent=10 seed=1 orders=()
 while [ $# -gt 0 ]; do
   case $1 in
+    --orders) orders=(--orders); shift ;;
     --count) count=$2; shift 2 ;;
     --silent) silent=$2; shift 2 ;;
     --seed) seed=$2; shift 2 ;;
-    *) echo "usage: disconnects.sh [--count N] [--silent N] [--seed N]" >&2; exit 2 ;;
+    *) echo "usage: disconnects.sh [--count N] [--silent N] [--seed N] [--orders]" >&2; exit 2 ;;
   esac
 done
 bin=$(it_bin)
@@ -47,7 +49,7 @@ until grep -q '"protoID":2008,' "$work/requests.jsonl" 2>/dev/null; do
   sleep 0.1
 done
 python3 Scripts/faults/disconnects.py --tmux-socket "$sock" --log "$work/requests.jsonl" --proxy-out "$work/proxy.out" \
-  --control "$cport" --count "$count" --silent "$silent" --seed "$seed" || fail "a disconnect was not recovered"
+  --control "$cport" --count "$count" --silent "$silent" --seed "$seed" "${orders[@]}" || fail "a disconnect was not recovered"
 kill -0 "$sim" || fail "the sim died"
 keys q
 wait_for 15 "mootui still exits 0" has "MOOTUI-EXIT=0"

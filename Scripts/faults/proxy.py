@@ -10,6 +10,8 @@ per line and answers one line:
   rst      reset every open link (SO_LINGER 0: the client reads ECONNRESET)
   silence  keep every open link up but forward nothing either way (a silent peer); links made
            later are normal
+  deaf     keep forwarding what the client sends but nothing back (answers get lost); a later
+           fin or rst still breaks the link
   status   links open now and links ever accepted
 
 Every event goes to stdout with a Unix timestamp: `T open N`, `T fin N`, `T rst N`, `T silence N`,
@@ -31,6 +33,7 @@ class Link:
     def __init__(self, n, down_r, down_w, up_r, up_w):
         self.n, self.down_r, self.down_w, self.up_r, self.up_w = n, down_r, down_w, up_r, up_w
         self.silent = False
+        self.deaf = False
         self.closed = False
 
     def close(self, reset=False):
@@ -63,7 +66,7 @@ class Proxy:
                 data = await reader.read(65536)
                 if not data:
                     break
-                if link.silent or link.closed:
+                if link.silent or link.closed or (link.deaf and who == "upstream"):
                     continue  # swallowed: the other side hears nothing
                 writer.write(data)
                 await writer.drain()
@@ -110,6 +113,11 @@ class Proxy:
                     event("silence", l.n)
                     l.silent = True
                 answer = f"ok silence {len(links)}"
+            elif cmd == "deaf":
+                for l in links:
+                    event("deaf", l.n)
+                    l.deaf = True
+                answer = f"ok deaf {len(links)}"
             elif cmd == "status":
                 answer = f"ok open {len(links)} accepted {self.accepted}"
             else:

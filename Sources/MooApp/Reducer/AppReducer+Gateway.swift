@@ -47,6 +47,7 @@ extension AppReducer {
             let series = CandleSeries(code, period)
             state.candles[series] = mergeBars(state.candles[series] ?? [], bars)
         case .order(let order):
+            settleUnknownOrder(pushed: order, &state)
             upsert(order, &state)
         case .fill(let fill):
             say(
@@ -100,7 +101,8 @@ extension AppReducer {
         case .positions(let positions):
             state.positions = positions
         case .orders(let orders):
-            state.orders = orders.sorted { ($0.createTime, $0.id) > ($1.createTime, $1.id) }
+            settleUnknownOrders(with: orders, &state)
+            state.orders = state.unknownOrders + orders.sorted { ($0.createTime, $0.id) > ($1.createTime, $1.id) }
             state.orderCursor = min(state.orderCursor, max(0, state.orders.count - 1))
         case .limits(let quota, let budget):
             if let quota { state.quota = quota }

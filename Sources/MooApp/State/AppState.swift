@@ -47,6 +47,9 @@ public struct AppState: Sendable, Equatable {
     public var positions: [Position] = []
     /// Today's orders, newest first.
     public var orders: [Order] = []
+    /// Orders sent without an answer (link dropped): also at the top of `orders`, status UNKNOWN,
+    /// until an order list read afterwards settles them (see `AppReducer.noteUnknownOrder`).
+    public var unknownOrders: [Order] = []
 
     // interaction
     public var keymap: Keymap
