@@ -42,7 +42,10 @@ enum SimRequestTarget {
             config.tradePasswordMD5 = MD5.hex(of: Array("123456".utf8))
             var logger = Logger(label: "fuzz-sim")
             logger.logLevel = .critical
-            core = try GatewayCore(configuration: config, clock: clock, logger: logger)
+            // No broker latency: every trade write is answered in the same call, as before it existed.
+            config.orderLatency = 0
+            core = try GatewayCore(configuration: config, clock: clock, logger: logger,
+                                   scheduler: ManualScheduler(clock: clock), deliver: { _ in })
             guard let conn = core.connect() else { throw SimConfigurationError("no connection") }
             connection = conn
             var c2s = InitConnect_C2S()

@@ -6,7 +6,7 @@ info, cancel-all, and OpenD's error (not a hang) for a call the simulator does n
 
     sdk_calls.py --port N [--trade-password PW] [--phase first|restarted]
 
-Expects a sim started with --with-real-accounts --trade-password-md5 md5(PW). Phase `first`
+Expects a sim started with --with-real-accounts and MOOTUI_TRADE_PASSWORD_MD5=md5(PW). Phase `first`
 (the default) runs everything and leaves a watchlist group and a price reminder behind; phase
 `restarted` (after the sim restarted on the same --data) checks that both were kept.
 Exits 0 only if every step passed.

@@ -6,7 +6,7 @@ and asserts, step by step, that it answers as OpenD does. Usage:
 
     sdk_conformance.py --port N [--encrypted --rsa-key FILE] [--trade-password PW]
 
-Plain mode expects a sim started with --with-real-accounts --trade-password-md5 md5(PW).
+Plain mode expects a sim started with --with-real-accounts and MOOTUI_TRADE_PASSWORD_MD5=md5(PW).
 Encrypted mode expects a sim started with --rsa-key FILE. Exits 0 only if every step passed.
 """
 import argparse

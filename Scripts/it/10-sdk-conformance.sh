@@ -36,7 +36,7 @@ password=123456
 md5=$("$python" -c "import hashlib,sys; print(hashlib.md5(sys.argv[1].encode()).hexdigest())" "$password")
 
 echo "== plain session, with REAL paper accounts"
-start_sim plain --seed 7 --rate 20 --with-real-accounts --trade-password-md5 "$md5"
+MOOTUI_TRADE_PASSWORD_MD5="$md5" start_sim plain --seed 7 --rate 20 --with-real-accounts
 (cd "$work" && timeout 300 "$python" "$OLDPWD/Scripts/conformance/sdk_conformance.py" --port "$port" --trade-password "$password")
 grep -q '"protoID":2202' "$work/plain-requests.jsonl" || { echo "request log lacks Trd_PlaceOrder"; exit 1; }
 if grep -q "$md5" "$work/plain-requests.jsonl"; then echo "request log leaks the trade password MD5"; exit 1; fi

@@ -20,7 +20,7 @@ trap cleanup EXIT
 md5=$("$python" -c "import hashlib; print(hashlib.md5(b'123456').hexdigest())")
 
 start_sim() {
-  "$bin" sim --port 0 --data "$work/data" --seed 5 --rate 20 --with-real-accounts --trade-password-md5 "$md5" \
+  MOOTUI_TRADE_PASSWORD_MD5="$md5" "$bin" sim --port 0 --data "$work/data" --seed 5 --rate 20 --with-real-accounts \
     > "$work/sim.out" 2> "$work/sim.err" &
   sim=$!
   port=$(it_await_listening "$work/sim.out" "$work/sim.err" "$sim")

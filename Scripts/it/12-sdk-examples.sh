@@ -119,7 +119,7 @@ stop_sim
 
 echo "== stocksell_demo.py: unlock, then a simple and a smart sell of HK.00700 in the paper account"
 md5=$("$python" -c "import hashlib; print(hashlib.md5(b'123456').hexdigest())")
-start_sim sell --seed 3 --rate 20 --with-real-accounts --trade-password-md5 "$md5"
+MOOTUI_TRADE_PASSWORD_MD5="$md5" start_sim sell --seed 3 --rate 20 --with-real-accounts
 helper buy HK.00700 200 > "$work/sell-prepare.log"
 prepare stocksell_demo.py
 run_example stocksell_demo.py 60

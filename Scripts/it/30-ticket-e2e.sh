@@ -103,7 +103,7 @@ stop_sim
 echo "== REAL: unlock prompt, wrong password refused, confirm, REAL banner"
 : > "$work/requests.jsonl"
 md5=$(printf '%s' 'tiger-8841' | md5sum | cut -d' ' -f1)
-start_sim --with-real-accounts --trade-password-md5 "$md5"
+MOOTUI_TRADE_PASSWORD_MD5="$md5" start_sim --with-real-accounts
 start_ui 120 40 --opend "127.0.0.1:$port" --env real --watch HK.00700
 wait_for 40 "REAL banner and LIVE" has " REAL .*LIVE"
 wait_log 20 2201 1

@@ -39,7 +39,7 @@ extension GatewayCore {
                 return .failure("No REAL account needs unlocking (start the simulator with --with-real-accounts)")
             }
             guard let expected = configuration.tradePasswordMD5?.lowercased(), !expected.isEmpty else {
-                return .failure("No trade password is set on this simulated OpenD (--trade-password-md5)")
+                return .failure("No trade password is set on this simulated OpenD (--trade-password-md5-file or $MOOTUI_TRADE_PASSWORD_MD5)")
             }
             guard c2s.pwdMd5.lowercased() == expected else {
                 return .failure("Unlock failed: the trade password is incorrect")

@@ -37,8 +37,15 @@ public final class SimServer: Sendable {
         guard configuration.quota >= 0 else { throw SimConfigurationError("--quota must be ≥ 0") }
         if let md5 = configuration.tradePasswordMD5 {
             guard md5.count == 32, md5.allSatisfy(\.isHexDigit) else {
-                throw SimConfigurationError("--trade-password-md5 must be 32 hexadecimal characters (the MD5 of the trade password)")
+                throw SimConfigurationError("the trade password MD5 must be 32 hexadecimal characters (the MD5 of the trade password)")
             }
+        }
+        // OpenD's rule: a listener that is not local needs the private key before it trades.
+        // The simulator is all about trading, so it does not start that way at all.
+        if !isLoopback(configuration.host), configuration.rsaPrivateKeyPEM == nil {
+            throw SimConfigurationError(
+                "--host \(configuration.host) is not a loopback address: serving the network needs encryption, "
+                    + "give --rsa-key FILE (as OpenD, which trades on a non-local listener only with its private key)")
         }
         let rsa: RSACipher?
         do {
@@ -104,6 +111,15 @@ public final class SimServer: Sendable {
             core.close()
             throw error
         }
+    }
+
+    /// True for an address only this machine can reach: 127.0.0.0/8, ::1 and `localhost`.
+    /// Anything else (0.0.0.0, ::, a LAN address or a host name) may be reachable from outside.
+    static func isLoopback(_ host: String) -> Bool {
+        let h = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        if h == "localhost" || h == "::1" || h == "0:0:0:0:0:0:0:1" { return true }
+        let parts = h.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
     }
 
     /// The bound address.

@@ -48,7 +48,17 @@ extension Gateway {
                 let wait = budget.nextSlotIn.map { Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18 }
                 return OrderBudget(used: budget.used, limit: budget.limit, nextSlotSeconds: wait)
             },
-            placeOrder: { account, request in try await client.placeOrder(account, request) },
+            placeOrder: { account, request in
+                do {
+                    return try await client.placeOrder(account, request)
+                } catch let error as OpenDClientError {
+                    // Sent (or maybe sent) without an answer: the order list must tell, not a resend.
+                    switch error {
+                    case .disconnected, .timeout: throw OrderOutcomeUnknown(tag: request.remark, reason: error.description)
+                    default: throw error
+                    }
+                }
+            },
             modifyOrder: { account, id, price, quantity in
                 guard let price else { throw GatewayUnavailable("modifying market orders") }
                 try await client.modifyOrder(account, orderID: id, price: price, quantity: quantity)

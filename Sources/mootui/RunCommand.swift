@@ -46,7 +46,8 @@ struct RunCommand: AsyncParsableCommand {
         guard isatty(0) == 1, isatty(1) == 1 else {
             throw TUIError("the terminal UI needs an interactive terminal; see `mootui --help` for one-shot commands")
         }
-        let logger = try startLogging(environment)
+        Self.configureBacktracer(environment)
+        let (logger, logPath) = try startLogging(environment)
         var problems: [ConfigFileError] = []
         let configPath = AppConfig.path(environment: environment)
         let (config, configProblem) = AppConfig.load(path: configPath)
@@ -69,14 +70,25 @@ struct RunCommand: AsyncParsableCommand {
             let writer = ConfigWriter(config: config, path: configPath, logger: logger)
             let settings = UISettings(
                 environment: tradingEnvironment, address: address, watchlist: watchlist, theme: chosenTheme,
-                keymap: chosenKeymap, maxFPS: fps, problems: problems, fees: feeSchedule,
+                keymap: chosenKeymap, maxFPS: fps, problems: problems, fees: feeSchedule, logPath: logPath,
+                debugTrap: environment["MOOTUI_DEBUG_TRAP"] == "1",
                 save: { codes in writer.save(watchlist: codes) })
             try await runOnUIThread(settings: settings, gateway: live, logger: logger)
         }
     }
 
-    /// Sends swift-log to the log file.
-    private func startLogging(_ environment: [String: String]) throws -> Logger {
+    /// The Swift runtime reads SWIFT_BACKTRACE once, when the process starts: unless the user set
+    /// it, set it (no interactive prompt, no colour, to stderr, which the UI points at the log
+    /// file) and exec this same program again. If the exec fails the UI runs with the defaults;
+    /// the terminal's crash guard still restores the screen first.
+    static func configureBacktracer(_ environment: [String: String]) {
+        guard environment["SWIFT_BACKTRACE"] == nil else { return }
+        setenv("SWIFT_BACKTRACE", "enable=yes,interactive=no,color=no,output-to=stderr", 1)
+        execv("/proc/self/exe", CommandLine.unsafeArgv)
+    }
+
+    /// Sends swift-log to the log file; returns the logger and the file's path.
+    private func startLogging(_ environment: [String: String]) throws -> (Logger, String) {
         let path =
             log
             ?? {
@@ -91,7 +103,7 @@ struct RunCommand: AsyncParsableCommand {
         var logger = Logger(label: "mootui.tui")
         logger.logLevel = .info
         logger.info("starting the terminal UI")
-        return logger
+        return (logger, path)
     }
 }
 
@@ -131,6 +143,10 @@ struct UISettings: Sendable {
     var problems: [ConfigFileError]
     /// The schedule the ticket estimates fees with (the embedded sim charges the same).
     var fees: FeeSchedule
+    /// The log file: stderr and a crash's backtrace go there while the UI owns the terminal.
+    var logPath: String
+    /// MOOTUI_DEBUG_TRAP=1 (for the terminal tests): F12 traps, as a runtime failure would.
+    var debugTrap: Bool
     var save: @Sendable ([SecurityCode]) -> Void
 }
 
@@ -153,7 +169,7 @@ func runOnUIThread(settings: UISettings, gateway: Gateway, logger: Logger) async
 }
 
 private func runUI(settings: UISettings, gateway: Gateway, logger: Logger) throws {
-    let terminal = try NcursesTerminal()
+    let terminal = try NcursesTerminal(logPath: settings.logPath)
     defer { terminal.restore() }
     let mailbox = Mailbox<AppEvent>()
     defer { mailbox.close() }
@@ -178,6 +194,7 @@ private func runUI(settings: UISettings, gateway: Gateway, logger: Logger) throw
     // Market data waits in the feed's slots; the mailbox only carries the one wake-up per frame.
     gateway.pushFeed?.onWaiting { mailbox.post(.pushesWaiting) }
     let loop = TerminalEventLoop(program: program, mailbox: mailbox, maxFPS: settings.maxFPS)
+    if settings.debugTrap { loop.debugTrapKey = .function(12) }
     let pump = runner.pumpEvents(now: { monotonicSeconds() })
     defer { pump.cancel() }
     program.send(.timer(monotonicSeconds()))

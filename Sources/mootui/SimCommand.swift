@@ -19,9 +19,11 @@ struct SimCommand: AsyncParsableCommand {
     @Option(name: .customLong("market-hours"), help: "always | real (follow the exchanges' timetables).") var marketHours = "always"
     @Flag(name: .customLong("with-real-accounts"), help: "Add REAL-environment paper accounts that need a trade unlock.") var withRealAccounts = false
     @Option(help: FeeScheduleOption.help) var fees: String?
-    @Option(name: .customLong("trade-password-md5"), help: "MD5 (32 hex) of the trade password that unlocks REAL accounts.") var tradePasswordMD5: String?
     @Option(name: .customLong("order-latency"), help: ArgumentHelp("Milliseconds the paper broker takes to acknowledge a place/modify/cancel (0 = at once).", valueName: "ms")) var orderLatencyMS = 40
     @Option(name: .customLong("universe"), help: ArgumentHelp("CSV or TOML file of instruments (code, name, lot, price, kind) to add or replace.", valueName: "file")) var universe: String?
+    @Option(name: .customLong("trade-password-md5-file"), help: "File (mode 0600) holding the MD5 (32 hex) of the trade password that unlocks REAL accounts; or set $MOOTUI_TRADE_PASSWORD_MD5.") var tradePasswordMD5File: String?
+    /// Gone: it put the secret in argv. Kept hidden so using it gets a clear error.
+    @Option(name: .customLong("trade-password-md5"), help: .hidden) var tradePasswordMD5InArgv: String?
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0…65535") }
@@ -31,8 +33,10 @@ struct SimCommand: AsyncParsableCommand {
         guard (0...60_000).contains(orderLatencyMS) else {
             throw ValidationError("--order-latency must be 0…60000 milliseconds")
         }
-        if let md5 = tradePasswordMD5, md5.count != 32 || !md5.allSatisfy(\.isHexDigit) {
-            throw ValidationError("--trade-password-md5 must be 32 hexadecimal characters")
+        if tradePasswordMD5InArgv != nil {
+            throw ValidationError(
+                "--trade-password-md5 put the secret in the command line, where every user can read it: "
+                    + "use --trade-password-md5-file FILE (mode 0600) or $\(TradePasswordMD5Source.environmentVariable)")
         }
     }
 
@@ -47,7 +51,12 @@ struct SimCommand: AsyncParsableCommand {
         config.logPath = logPath
         config.marketHours = MarketHours(rawValue: marketHours) ?? .always
         config.withRealAccounts = withRealAccounts
-        config.tradePasswordMD5 = tradePasswordMD5?.lowercased()
+        do {
+            config.tradePasswordMD5 = try TradePasswordMD5Source.load(
+                file: tradePasswordMD5File, environment: ProcessInfo.processInfo.environment)
+        } catch {
+            throw ValidationError(error.description)
+        }
         config.fees = try FeeScheduleOption.schedule(fees)
         config.orderLatency = TimeInterval(orderLatencyMS) / 1000
         if let universe {

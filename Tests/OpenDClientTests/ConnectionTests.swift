@@ -54,6 +54,33 @@ final class ConnectionTests: ScriptedOpenDTestCase {
         XCTAssertEqual(serials.first, serials.min(), "InitConnect goes first")
     }
 
+    func testSerialsReachOpenDInIncreasingOrderInABurstAfterEachConnect() async throws {
+        let connection = makeConnection()
+        let recorder = EventRecorder(connection)
+        try await connection.start()
+        for round in 1...4 {
+            if round > 1 {
+                server.dropAll()
+                try await waitUntil("reconnect \(round)", timeout: .seconds(10)) { recorder.connectedCount == round }
+            }
+            // A burst of concurrent requests straight after the connect, as the app's replay sends.
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<200 {
+                    group.addTask { _ = try await connection.request(QotGetSubInfo_Request(c2s: QotGetSubInfo_C2S())) }
+                }
+                try await group.waitForAll()
+            }
+        }
+        let sessions = Dictionary(grouping: server.received, by: \.session)
+        XCTAssertEqual(sessions.count, 4)
+        for (session, frames) in sessions {
+            let serials = frames.map(\.frame.serial)
+            let outOfOrder = zip(serials, serials.dropFirst()).filter { $0 >= $1 }
+            XCTAssertTrue(outOfOrder.isEmpty, "session \(session): serials out of order \(outOfOrder.prefix(5))")
+            XCTAssertGreaterThanOrEqual(serials.count, 201)
+        }
+    }
+
     func testGatewayErrorCarriesRetMsg() async throws {
         server.setScript { frame, _ in
             guard frame.protoID == ProtoID.qotGetBasicQot.rawValue else { return .standard }

@@ -50,6 +50,7 @@ extension AppReducer {
             let series = CandleSeries(code, period)
             state.candles[series] = mergeBars(state.candles[series] ?? [], bars)
         case .order(let order):
+            settleUnknownOrder(pushed: order, &state)
             upsert(order, &state)
             return feeRequests(for: [order], state)
         case .fill(let fill):
@@ -104,7 +105,8 @@ extension AppReducer {
         case .positions(let positions):
             state.positions = positions
         case .orders(let orders):
-            state.orders = orders.sorted { ($0.createTime, $0.id) > ($1.createTime, $1.id) }
+            settleUnknownOrders(with: orders, &state)
+            state.orders = state.unknownOrders + orders.sorted { ($0.createTime, $0.id) > ($1.createTime, $1.id) }
             state.orderCursor = min(state.orderCursor, max(0, state.orders.count - 1))
             return feeRequests(for: state.orders, state)
         case .orderFees(let reports, let filled):

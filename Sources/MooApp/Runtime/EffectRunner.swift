@@ -52,6 +52,16 @@ public final class EffectRunner: Sendable {
 
     /// Stops taking effects.
     public func finish() { queue.finish() }
+
+    /// `request` with a remark that tags it uniquely (unless it has one): an order list read after
+    /// a lost answer finds the order by it.
+    static func tagged(_ request: OrderRequest) -> OrderRequest {
+        guard request.remark.isEmpty else { return request }
+        var r = request
+        var g = SystemRandomNumberGenerator()
+        r.remark = "mootui-" + String(g.next() & 0xFFFF_FFFF_FFFF, radix: 16)
+        return r
+    }
 }
 
 /// The account the portfolio and cancel effects use (the first that trades the watchlist's market).
@@ -142,9 +152,13 @@ struct Worker: Sendable {
                     post(.response(.ticket(.rejected("no trading account"))))
                     return
                 }
+                let request = EffectRunner.tagged(request)
                 do {
                     let id = try await gateway.placeOrder(acc, request)
                     post(.response(.ticket(.placed(id))))
+                } catch let unknown as OrderOutcomeUnknown {
+                    log("place \(request.side) \(request.quantity) \(request.code) [\(request.remark)]: \(unknown)")
+                    post(.response(.ticket(.outcomeUnknown(request))))
                 } catch {
                     log("place \(request.side) \(request.quantity) \(request.code): \(error)")
                     post(.response(.ticket(.rejected(oneLine(error)))))

@@ -53,6 +53,9 @@ public struct AppState: Sendable, Equatable {
     public var feeSchedule: FeeSchedule = .none
     /// Fees the gateway reported (Trd_GetOrderFee), by order id.
     var reportedFees: [String: ReportedFees] = [:]
+    /// Orders sent without an answer (link dropped): also at the top of `orders`, status UNKNOWN,
+    /// until an order list read afterwards settles them (see `AppReducer.noteUnknownOrder`).
+    public var unknownOrders: [Order] = []
 
     // interaction
     public var keymap: Keymap

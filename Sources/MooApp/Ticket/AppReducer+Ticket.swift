@@ -231,6 +231,12 @@ extension AppReducer {
             }
             say("order \(id) submitted", error: false, &state)
             return [.loadPortfolio, .refreshLimits]
+        case let .outcomeUnknown(request):
+            if case var .ticket(t) = state.modal, t.phase == .submitting {
+                _ = t.acknowledged()
+                state.modal = nil
+            }
+            return noteUnknownOrder(request, &state)
         case let .rejected(reason):
             if case var .ticket(t) = state.modal {
                 t.rejected(reason)
@@ -270,6 +276,8 @@ public enum TicketResponse: Sendable, Hashable {
     case placed(String)
     /// The gateway refused it, in its own words.
     case rejected(String)
+    /// No answer came (the link dropped): the order, tagged by its remark, may or may not exist.
+    case outcomeUnknown(OrderRequest)
     /// Unlock finished: nil on success, else the reason.
     case unlocked(error: String?)
     case maxQuantities(SecurityCode, MaxQuantities)

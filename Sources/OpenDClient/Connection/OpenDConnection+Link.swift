@@ -43,12 +43,12 @@ extension OpenDConnection {
             throw OpenDClientError.unreachable(endpoint: endpoint.description, reason: "\(error)")
         }
         let link = ConnectionLink(generation: generation, channel: channel, cipherState: cipherState)
-        let (accepted, serial) = core.withLockedValue { core -> (Bool, UInt32) in
-            guard !core.isShutdown, core.generation == generation else { return (false, 0) }
+        let accepted = core.withLockedValue { core -> Bool in
+            guard !core.isShutdown, core.generation == generation else { return false }
             core.link = link
             core.ready = false
             core.lastFrameAt = clock.now()
-            return (true, core.nextSerial())
+            return true
         }
         guard accepted else {
             try? await channel.close()
@@ -68,8 +68,9 @@ extension OpenDConnection {
         hello.programmingLanguage = "Swift"
         let s2c: InitConnect_S2C
         do {
-            let frame = try makeFrame(.initConnect, serial: serial, message: InitConnect_Request(c2s: hello))
-            let reply = try await exchange(frame, on: link, timeout: configuration.requestTimeout)
+            let reply = try await exchange(on: link, timeout: configuration.requestTimeout) { serial in
+                try makeFrame(.initConnect, serial: serial, message: InitConnect_Request(c2s: hello))
+            }
             s2c = try unpack(reply, as: InitConnect_Response.self)
         } catch {
             let reason: String
@@ -255,18 +256,16 @@ extension OpenDConnection {
             while !Task.isCancelled {
                 do { try await clock.sleep(period) } catch { return }
                 guard let self else { return }
-                let serial = self.core.withLockedValue { core -> UInt32? in
-                    core.link === link && core.ready ? core.nextSerial() : nil
-                }
-                guard let serial else { return }
+                guard self.core.withLockedValue({ $0.link === link && $0.ready }) else { return }
                 var ping = KeepAlive_C2S()
                 ping.time = Int64(Date().timeIntervalSince1970)
-                guard let frame = try? self.makeFrame(.keepAlive, serial: serial, message: KeepAlive_Request(c2s: ping))
-                else { return }
+                let message = KeepAlive_Request(c2s: ping)
                 // The answer only proves liveness (the watchdog sees it); do not hold up the cadence.
                 Task {
                     do {
-                        _ = try await self.exchange(frame, on: link, timeout: timeout)
+                        _ = try await self.exchange(on: link, timeout: timeout) { serial in
+                            try self.makeFrame(.keepAlive, serial: serial, message: message)
+                        }
                     } catch {
                         self.logger.debug("keep-alive unanswered", metadata: ["error": "\(error)"])
                     }

@@ -127,23 +127,24 @@ public final class OpenDConnection: Sendable {
             logger.debug("rate limit: waiting", metadata: ["proto": "\(R.protoID)", "wait": "\(wait)"])
             try await clock.sleep(wait)
         }
-        let (link, serial, connID) = try core.withLockedValue { core in
+        let (link, connID) = try core.withLockedValue { core in
             if core.isShutdown { throw OpenDClientError.closed }
             guard let link = core.link, core.ready, let info = core.info else {
                 throw OpenDClientError.disconnected("not connected to OpenD")
             }
-            return (link, core.nextSerial(), info.connID)
+            return (link, info.connID)
         }
-        var message = request
-        if var write = message.c2S as? any TradeWriteRequest {
-            var packetID = Common_PacketID()
-            packetID.connID = connID
-            packetID.serialNo = serial
-            write.packetID = packetID
-            if let c2s = write as? R.C2S { message.c2S = c2s }
+        let reply = try await exchange(on: link, timeout: timeout ?? configuration.requestTimeout) { serial in
+            var message = request
+            if var write = message.c2S as? any TradeWriteRequest {
+                var packetID = Common_PacketID()
+                packetID.connID = connID
+                packetID.serialNo = serial
+                write.packetID = packetID
+                if let c2s = write as? R.C2S { message.c2S = c2s }
+            }
+            return try makeFrame(R.protoID, serial: serial, message: message)
         }
-        let frame = try makeFrame(R.protoID, serial: serial, message: message)
-        let reply = try await exchange(frame, on: link, timeout: timeout ?? configuration.requestTimeout)
         return try unpack(reply, as: R.Response.self)
     }
 
@@ -199,32 +200,53 @@ public final class OpenDConnection: Sendable {
         return response.s2C
     }
 
-    /// Sends `frame` on `link` and waits for the response with the same (protoID, serial).
+    /// Takes the next serial, sends the frame `build` makes with it on `link`, and waits for the
+    /// response with the same (protoID, serial). The serial is taken and the write queued on the
+    /// link's event loop under one hold of the lock, so frames leave in the order of their serials.
     /// Cancelling the calling task stops the wait (with `CancellationError`); a late answer is dropped.
-    func exchange(_ frame: Frame, on link: ConnectionLink, timeout: Duration) async throws -> Frame {
-        let key = ConnectionCore.PendingKey(protoID: frame.protoID, serial: frame.serial)
+    func exchange(
+        on link: ConnectionLink, timeout: Duration, build: (UInt32) throws -> Frame
+    ) async throws -> Frame {
+        // Set under the core lock once the request is pending; read under it when cancelled.
+        let sent = NIOLockedValueBox<ConnectionCore.PendingKey?>(nil)
         return try await withTaskCancellationHandler {
-            try await send(frame, key: key, on: link, timeout: timeout)
+            try await send(on: link, timeout: timeout, recordingKeyIn: sent, build: build)
         } onCancel: {
-            resolve(key, with: .failure(CancellationError()))
+            let key = core.withLockedValue { _ in sent.withLockedValue { $0 } }
+            if let key { resolve(key, with: .failure(CancellationError())) }
         }
     }
 
     private func send(
-        _ frame: Frame, key: ConnectionCore.PendingKey, on link: ConnectionLink, timeout: Duration
+        on link: ConnectionLink, timeout: Duration, recordingKeyIn sent: NIOLockedValueBox<ConnectionCore.PendingKey?>,
+        build: (UInt32) throws -> Frame
     ) async throws -> Frame {
         try await withCheckedThrowingContinuation { continuation in
-            let refusal: (any Error)? = core.withLockedValue { core in
-                if Task.isCancelled { return CancellationError() }
-                if core.isShutdown { return OpenDClientError.closed }
-                guard core.link === link else { return OpenDClientError.disconnected("not connected to OpenD") }
+            let outcome: Result<ConnectionCore.PendingKey, any Error> = core.withLockedValue { core in
+                if Task.isCancelled { return .failure(CancellationError()) }
+                if core.isShutdown { return .failure(OpenDClientError.closed) }
+                guard core.link === link else { return .failure(OpenDClientError.disconnected("not connected to OpenD")) }
+                let frame: Frame
+                do { frame = try build(core.nextSerial()) } catch { return .failure(error) }
+                let key = ConnectionCore.PendingKey(protoID: frame.protoID, serial: frame.serial)
                 core.pending[key] = ConnectionCore.Pending(
                     generation: link.generation, continuation: continuation, timeoutTask: nil)
-                return nil
+                sent.withLockedValue { $0 = key }
+                // Queued while the lock is held: the event loop writes frames in serial order.
+                link.channel.eventLoop.execute { [weak self] in
+                    let connection = self
+                    link.channel.writeAndFlush(frame).whenFailure { error in
+                        connection?.resolve(key, with: .failure(OpenDClientError.disconnected("cannot send to OpenD: \(error)")))
+                    }
+                }
+                return .success(key)
             }
-            if let refusal {
+            let key: ConnectionCore.PendingKey
+            switch outcome {
+            case .failure(let refusal):
                 continuation.resume(throwing: refusal)
                 return
+            case .success(let k): key = k
             }
             let clock = self.clock
             let timer = Task { [weak self] in
@@ -237,9 +259,6 @@ public final class OpenDConnection: Sendable {
                 return true
             }
             if !stillPending { timer.cancel() }
-            link.channel.writeAndFlush(frame).whenFailure { [weak self] error in
-                self?.resolve(key, with: .failure(OpenDClientError.disconnected("cannot send to OpenD: \(error)")))
-            }
         }
     }
 

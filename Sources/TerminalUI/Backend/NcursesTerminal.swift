@@ -11,6 +11,9 @@ public final class NcursesTerminal: TerminalBackend {
     private var pairs: [PairKey: Int16] = [:]
     private var restored = false
     private let screen: OpaquePointer?
+    /// The log file (for a crash's backtrace and stray stderr output), and stderr as it was.
+    private var logFD: Int32 = -1
+    private var savedStderr: Int32 = -1
 
     private struct PairKey: Hashable { var fg: Int16; var bg: Int16 }
 
@@ -18,32 +21,49 @@ public final class NcursesTerminal: TerminalBackend {
     public enum StartError: Error, CustomStringConvertible {
         case notATerminal
         case cannotInitialize(String)
+        case cannotAddressCursor(String)
 
         public var description: String {
             switch self {
             case .notATerminal: return "the terminal UI needs an interactive terminal (stdin and stdout must be a tty)"
             case .cannotInitialize(let term): return "cannot start the terminal (TERM=\(term)); try TERM=xterm-256color"
+            case .cannotAddressCursor(let term):
+                return "TERM=\(term) cannot move the cursor, which the terminal UI needs (try TERM=xterm-256color)"
             }
         }
     }
 
     /// Starts curses on the process's terminal (or on `output`/`input` streams, e.g. a pty in a
     /// benchmark). Reads the locale so wide characters work; `environment` decides NO_COLOR.
+    /// A terminal type that cannot address the cursor (`TERM=dumb`) is refused.
+    ///
+    /// With `logPath`, on the process's terminal: while the UI owns the screen, stderr goes to
+    /// that file, and SIGQUIT or a crash (a Swift runtime trap) restores the terminal first and
+    /// leaves the backtrace there (see `mt_guard_arm`).
     public init(
         environment: [String: String] = ProcessInfo.processInfo.environment,
         output: UnsafeMutablePointer<FILE>? = nil, input: UnsafeMutablePointer<FILE>? = nil,
-        terminalType: String? = nil
+        terminalType: String? = nil, logPath: String? = nil
     ) throws {
         setlocale(LC_ALL, "")
         if output == nil {
             guard isatty(0) == 1, isatty(1) == 1 else { throw StartError.notATerminal }
         }
+        var shellMode = termios()
+        let haveShellMode = output == nil && tcgetattr(0, &shellMode) == 0
         let term = terminalType ?? environment["TERM"] ?? "xterm"
         let scr: OpaquePointer? = term.withCString { t in newterm(t, output ?? fdopen(1, "w"), input ?? fdopen(0, "r"))
         }
         guard let scr else { throw StartError.cannotInitialize(term) }
-        screen = scr
         set_term(scr)
+        // tigetstr answers NULL (absent or cancelled) or -1 (not a string capability) without "cup".
+        let cup = tigetstr("cup")
+        guard let cup, Int(bitPattern: cup) != -1 else {
+            endwin()
+            delscreen(scr)
+            throw StartError.cannotAddressCursor(term)
+        }
+        screen = scr
         glyphs = Glyphs.forCodeset(String(cString: mt_codeset()))
         cbreak()
         noecho()
@@ -59,16 +79,41 @@ public final class NcursesTerminal: TerminalBackend {
             support = ColorSupport.detect(colors: Int(mt_colors()), environment: environment)
         }
         colorSupport = support
+        if haveShellMode, let logPath {
+            armCrashGuard(shellMode: shellMode, logPath: logPath)
+        }
     }
 
     deinit { restore() }
 
-    /// Gives the terminal back (endwin); safe to call more than once.
+    /// Gives the terminal back (endwin) and stderr; safe to call more than once.
     public func restore() {
         guard !restored else { return }
         restored = true
+        mt_guard_disarm()
         endwin()
         if let screen { delscreen(screen) }
+        if savedStderr >= 0 {
+            dup2(savedStderr, 2)
+            close(savedStderr)
+            savedStderr = -1
+        }
+        if logFD >= 0 {
+            close(logFD)
+            logFD = -1
+        }
+    }
+
+    /// Sends stderr to `logPath` and arms the crash guard with the terminal's shell mode.
+    private func armCrashGuard(shellMode: termios, logPath: String) {
+        logFD = open(logPath, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard logFD >= 0 else { return }
+        savedStderr = fcntl(2, F_DUPFD_CLOEXEC, 3)
+        if savedStderr >= 0 { dup2(logFD, 2) }
+        var mode = shellMode
+        let message = "mootui: stopped by SIGQUIT or a crash; the backtrace is in \(logPath)\n"
+        // The message goes out through the saved stderr: the terminal, not the log.
+        _ = mt_guard_arm(&mode, logFD, message, savedStderr)
     }
 
     public var size: TerminalSize {

@@ -12,6 +12,9 @@ public final class TerminalEventLoop<Program: TerminalProgram> {
     public let frameInterval: Double
     /// Seconds between timer inputs.
     public let timerInterval: Double
+    /// A key that makes the loop trap (`fatalError`), for tests of how a crash leaves the
+    /// terminal; nil (the default) in normal use.
+    public var debugTrapKey: Key?
     private var signalSources: [DispatchSourceSignal] = []
     private let signalQueue = DispatchQueue(label: "mootui.signals")
     private let signalMailbox = Mailbox<Int32>()
@@ -44,7 +47,9 @@ public final class TerminalEventLoop<Program: TerminalProgram> {
             for sig in signalMailbox.drain() { inputs.append(.signal(sig)) }
             for input in terminal.readInput() {
                 switch input {
-                case .key(let k): inputs.append(.key(k))
+                case .key(let k):
+                    if k == debugTrapKey { fatalError("debug trap: \(k) pressed with MOOTUI_DEBUG_TRAP=1") }
+                    inputs.append(.key(k))
                 case .resize(let s):
                     size = s
                     renderer.invalidate()
