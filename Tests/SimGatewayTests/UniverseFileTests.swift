@@ -107,6 +107,36 @@ final class UniverseFileTests: XCTestCase {
         XCTAssertTrue(unknown.retMsg.contains("Unknown stock"), unknown.retMsg)
     }
 
+    func testIndexesAndFuturesAreListedButNotTradable() throws {
+        let path = write("HK.HSImain,恒指主连,1,25380,future\nHK.999010,港股指数,1,8456.12,index\n", ext: "csv")
+        let list = try UniverseFile.load(path)
+        XCTAssertEqual(list.map(\.code.description), ["HK.HSImain", "HK.999010"])
+        XCTAssertEqual(list.map(\.kind), [.future, .index])
+        XCTAssertEqual(list[1].referencePrice, Price("8456.12")!, "index points keep two decimals")
+        XCTAssertTrue(failure("HK.HSImain,Not a stock,1,3\n", ext: "csv").hasPrefix("1:"), "only indexes and futures take such symbols")
+        let h = try CoreHarness(rate: 0, extraInstruments: list)
+        defer { h.core.close(); h.removeData() }
+        let conn = try h.connect()
+        let (placed, _) = try h.place("HK.00700", qty: 100, price: 400, on: conn)
+        XCTAssertEqual(placed.retType, 0, placed.retMsg)
+        h.clock.advance(by: 0.05)  // past OpenD's 20 ms place spacing
+        var c2s = TrdPlaceOrder_C2S()
+        var p = Common_PacketID()
+        p.connID = conn
+        p.serialNo = 99_999
+        c2s.packetID = p
+        c2s.header = CoreHarness.header(10_001)
+        c2s.trdSide = 1
+        c2s.orderType = 1
+        c2s.code = "999010"
+        c2s.secMarket = 1
+        c2s.qty = 1
+        c2s.price = 8456.12
+        let (index, _) = try h.send(TrdPlaceOrder_Request.self, c2s, on: conn)
+        XCTAssertEqual(index.retType, -1)
+        XCTAssertTrue(index.retMsg.contains("an index"), index.retMsg)
+    }
+
     func testAFreshMarketShowsTheSessionStartAsItsUpdateTime() throws {
         let h = try CoreHarness(rate: 0)
         defer { h.core.close(); h.removeData() }
