@@ -16,11 +16,11 @@ Scripts/fuzz.sh seeds >/dev/null
 failed=0 count=0 inputs=0
 for target in $(Scripts/fuzz.sh list); do
   count=$((count + 1))
-  if line=$(FUZZ_CORPUS_ROOT="$work/corpus" Scripts/fuzz.sh run "$target" -max_total_time="$seconds"); then
+  if line=$(FUZZ_CORPUS_ROOT="$work/corpus" FUZZ_LOG_DIR="$work/logs" Scripts/fuzz.sh run "$target" -max_total_time="$seconds"); then
     echo "$line"
   else
     echo "$line"; failed=$((failed + 1))
-    tail -n 40 ".build-fuzz/logs/$target.log"
+    tail -n 40 "$work/logs/$target.log"
   fi
   n=$(echo "$line" | sed -nE 's/.* inputs ([0-9]+) .*/\1/p')
   inputs=$((inputs + ${n:-0}))
