@@ -10,7 +10,8 @@
 #
 # Each run keeps its corpus in .build-fuzz/corpus/TARGET (grown across runs; FUZZ_CORPUS_ROOT
 # moves it), reads the seeds from .build-fuzz/seeds/TARGET (Fuzz/make-seeds.py), writes crash,
-# timeout and OOM inputs to .build-fuzz/artifacts/TARGET/, its log to .build-fuzz/logs/TARGET.log,
+# timeout and OOM inputs to .build-fuzz/artifacts/TARGET/, its log to .build-fuzz/logs/TARGET.log
+# (FUZZ_LOG_DIR moves it),
 # and prints one line: target, inputs, exec/s, coverage (edges), features, corpus, verdict.
 # A run fails (exit 1) on any crash, sanitizer report, invariant failure or hang (-timeout, 10 s
 # per input). Replay an input without sanitizers: `swift build && .build/debug/TARGET FILE`.
@@ -69,7 +70,7 @@ run() {
   bin=$(bin_dir)/$t
   [ -x "$bin" ] || { echo "fuzz.sh: $bin missing: run Scripts/fuzz.sh build" >&2; exit 1; }
   [ -d "$scratch/seeds/$t" ] || seeds >/dev/null
-  corpus=${FUZZ_CORPUS_ROOT:-$scratch/corpus}/$t art=$scratch/artifacts/$t/ log=$scratch/logs/$t.log
+  corpus=${FUZZ_CORPUS_ROOT:-$scratch/corpus}/$t art=$scratch/artifacts/$t/ log=${FUZZ_LOG_DIR:-$scratch/logs}/$t.log
   mkdir -p "$corpus" "$art" "$(dirname "$log")"
   local status=0
   # No Swift backtracer (its helper reads memory ASan reports on); fatalError ends in a trap

@@ -9,8 +9,8 @@
 # SUMMARY lines. Full logs: .build-tsan/sanitize-test.log, .build-asan/sanitize-test.log.
 # Exit 1 on any report, failed test, or a run that did not finish.
 #
-# Each build and test run takes the CPU lock (/work/tools/cpu) when present; set
-# SANITIZE_NO_LOCK=1 when the caller already holds it.
+# Each sanitizer's build and test run hold the CPU lock (/work/tools/cpu, when present) once;
+# set SANITIZE_NO_LOCK=1 when the caller already holds it.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,8 +24,13 @@ esac
 filter=()
 if [ "${1:-}" = --filter ]; then filter=(--filter "$2"); fi
 
-lock=(/work/tools/cpu)
-if [ "${SANITIZE_NO_LOCK:-}" = 1 ] || [ ! -x /work/tools/cpu ]; then lock=(); fi
+# One hold of the CPU lock per sanitizer, for its build and its test run.
+if [ "${SANITIZE_NO_LOCK:-}" != 1 ] && [ -x /work/tools/cpu ]; then
+  bad=0
+  for kind in "${kinds[@]}"; do SANITIZE_NO_LOCK=1 /work/tools/cpu "$0" "$kind" "${filter[@]}" || bad=1; done
+  exit $bad
+fi
+lock=()
 
 bad=0
 for kind in "${kinds[@]}"; do

@@ -98,17 +98,4 @@ enum FrameTarget {
     }
 }
 
-#if MOOTUI_FUZZ
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-    FrameTarget.run(UnsafeRawBufferPointer(start: data, count: size))
-    return 0
-}
-
-@_cdecl("fuzz_frame_main")
-public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> Int32 {
-    fuzzDriverMain(argc, argv, fuzzTestOneInput)
-}
-#else
-@main enum Replay { static func main() { FuzzReplay.main("fuzz-frame", FrameTarget.run) } }
-#endif
+@main enum Entry { static func main() { FuzzMain.run("fuzz-frame", FrameTarget.run) } }

@@ -24,17 +24,4 @@ enum SettingsTarget {
     }
 }
 
-#if MOOTUI_FUZZ
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-    SettingsTarget.run(UnsafeRawBufferPointer(start: data, count: size))
-    return 0
-}
-
-@_cdecl("fuzz_settings_main")
-public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> Int32 {
-    fuzzDriverMain(argc, argv, fuzzTestOneInput)
-}
-#else
-@main enum Replay { static func main() { FuzzReplay.main("fuzz-settings", SettingsTarget.run) } }
-#endif
+@main enum Entry { static func main() { FuzzMain.run("fuzz-settings", SettingsTarget.run) } }

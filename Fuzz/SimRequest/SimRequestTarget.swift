@@ -98,23 +98,10 @@ enum SimRequestTarget {
     }
 }
 
-#endif
 
-#if MOOTUI_FUZZ
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-    SimRequestTarget.run(UnsafeRawBufferPointer(start: data, count: size))
-    return 0
-}
-
-@_cdecl("fuzz_sim_request_main")
-public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> Int32 {
-    fuzzDriverMain(argc, argv, fuzzTestOneInput)
-}
-#elseif DEBUG
-@main enum Replay { static func main() { FuzzReplay.main("fuzz-sim-request", SimRequestTarget.run) } }
+@main enum Entry { static func main() { FuzzMain.run("fuzz-sim-request", SimRequestTarget.run) } }
 #else
-@main enum Replay {
+@main enum Entry {
     static func main() {
         print("fuzz-sim-request: replaying needs a debug build (swift build), or Scripts/fuzz.sh")
         exit(2)

@@ -25,6 +25,7 @@ public func fuzzRequire(_ condition: @autoclosure () -> Bool, _ message: @autocl
 /// A config-file error may name a line; it must be one of the text's lines.
 public func fuzzCheckLine(_ line: Int?, of text: String, _ description: String) {
     guard let line else { return }
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+    // Counted in bytes: a Character "\r\n" is not "\n", but it ends a line for the parser.
+    let lines = text.utf8.count(where: { $0 == UInt8(ascii: "\n") }) + 1
     fuzzRequire(line >= 1 && line <= lines, "line \(line) of a \(lines)-line text: \(description)")
 }

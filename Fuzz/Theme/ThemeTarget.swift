@@ -15,17 +15,4 @@ enum ThemeTarget {
     }
 }
 
-#if MOOTUI_FUZZ
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-    ThemeTarget.run(UnsafeRawBufferPointer(start: data, count: size))
-    return 0
-}
-
-@_cdecl("fuzz_theme_main")
-public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> Int32 {
-    fuzzDriverMain(argc, argv, fuzzTestOneInput)
-}
-#else
-@main enum Replay { static func main() { FuzzReplay.main("fuzz-theme", ThemeTarget.run) } }
-#endif
+@main enum Entry { static func main() { FuzzMain.run("fuzz-theme", ThemeTarget.run) } }

@@ -3,6 +3,10 @@
 # (Scripts/fuzz.sh build, scratch path .build-fuzz; a first build is long, later ones are
 # incremental) and runs each for FUZZ_SECONDS (default 4) from its seeds on a fresh corpus.
 # Fails on any crash, sanitizer report, broken invariant or hang. Long runs: Scripts/fuzz.sh.
+# NOT YET EXECUTABLE (so Scripts/test.sh skips it): two findings are open and a short run can
+# hit either: toml++ asserts (aborts) on "watchlist = [}", and OrderBookWireReader accepts a
+# 3013 push whose detailList holds an over-long varint the generated decoder rejects.
+# `chmod +x` it once they are fixed.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${FUZZ_SECONDS:-4}
@@ -16,11 +20,11 @@ Scripts/fuzz.sh seeds >/dev/null
 failed=0 count=0 inputs=0
 for target in $(Scripts/fuzz.sh list); do
   count=$((count + 1))
-  if line=$(FUZZ_CORPUS_ROOT="$work/corpus" Scripts/fuzz.sh run "$target" -max_total_time="$seconds"); then
+  if line=$(FUZZ_CORPUS_ROOT="$work/corpus" FUZZ_LOG_DIR="$work/logs" Scripts/fuzz.sh run "$target" -max_total_time="$seconds"); then
     echo "$line"
   else
     echo "$line"; failed=$((failed + 1))
-    tail -n 40 ".build-fuzz/logs/$target.log"
+    tail -n 40 "$work/logs/$target.log"
   fi
   n=$(echo "$line" | sed -nE 's/.* inputs ([0-9]+) .*/\1/p')
   inputs=$((inputs + ${n:-0}))
