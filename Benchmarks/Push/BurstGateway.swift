@@ -219,7 +219,13 @@ private final class Session: ChannelInboundHandler, @unchecked Sendable {
                         return
                     }
                     soak.buffer.clear()
-                    try soak.feed.next(perTick, into: &soak.buffer)
+                    do {
+                        try soak.feed.next(perTick, into: &soak.buffer)
+                    } catch {
+                        task.cancel()
+                        continuation.resume(throwing: error)
+                        return
+                    }
                     soak.sent += perTick
                     context.writeAndFlush(wrapOutboundOut(soak.buffer), promise: nil)
                 }

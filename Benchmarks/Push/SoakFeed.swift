@@ -101,7 +101,9 @@ struct SoakFeed {
         return s2c
     }
 
+    /// Partial: like OpenD, the feed leaves out the required fields a client does not need.
     private func encode(_ proto: ProtoID, _ response: some OpenDResponse, into out: inout ByteBuffer) throws {
-        try FrameCodec.encode(Frame(protoID: proto, serial: 0, message: response), cipher: nil, into: &out)
+        let body: [UInt8] = try response.serializedBytes(partial: true)
+        try FrameCodec.encode(Frame(protoID: proto.rawValue, serial: 0, body: ByteBuffer(bytes: body)), cipher: nil, into: &out)
     }
 }
