@@ -58,21 +58,11 @@ public enum OrderBookWireReader {
             guard let (field, wire) = r.tag() else { return nil }
             switch (field, wire) {
             case (1, 2):
-                guard let sec = r.lengthDelimited() else { return nil }
-                var s = ProtobufWireCursor(sec)
-                while !s.atEnd {
-                    guard let (f, w) = s.tag() else { return nil }
-                    switch (f, w) {
-                    case (1, 0):
-                        guard let v = s.varint() else { return nil }
-                        market = Int32(truncatingIfNeeded: v)
-                    case (2, 2):
-                        guard let text = s.string() else { return nil }
-                        code = text
-                    default:
-                        guard s.skip(w) else { return nil }
-                    }
-                }
+                guard let sec = r.lengthDelimited(), let security = ProtobufWireCursor.security(sec),
+                      let text = String(validating: security.code, as: UTF8.self)
+                else { return nil }
+                market = security.market
+                code = text
             case (2, 2):
                 guard let level = r.lengthDelimited().flatMap(readLevel) else { return nil }
                 asks.append(level)

@@ -53,6 +53,29 @@ struct ProtobufWireCursor {
         return String(validating: bytes, as: UTF8.self)
     }
 
+    /// A `Qot_Common.Security{market = 1, code = 2}` body: both must be present; the code's
+    /// bytes are returned unvalidated (routing compares them, the book reader validates them).
+    static func security(_ bytes: UnsafeRawBufferPointer) -> (market: Int32, code: UnsafeRawBufferPointer)? {
+        var r = ProtobufWireCursor(bytes)
+        var market: Int32?
+        var code: UnsafeRawBufferPointer?
+        while !r.atEnd {
+            guard let (field, wire) = r.tag() else { return nil }
+            switch (field, wire) {
+            case (1, 0):
+                guard let v = r.varint() else { return nil }
+                market = Int32(truncatingIfNeeded: v)
+            case (2, 2):
+                guard let text = r.lengthDelimited() else { return nil }
+                code = text
+            default:
+                guard r.skip(wire) else { return nil }
+            }
+        }
+        guard let market, let code else { return nil }
+        return (market, code)
+    }
+
     /// Skips a field of wire type `wire`; false for groups and unknown wire types.
     @inline(__always)
     mutating func skip(_ wire: UInt8) -> Bool {

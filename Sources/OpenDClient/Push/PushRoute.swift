@@ -79,7 +79,7 @@ struct PushRoute {
         while !r.atEnd {
             guard let (field, wire) = r.tag() else { return nil }
             if field == securityField, wire == 2 {
-                guard security == nil, let bytes = r.lengthDelimited(), let parsed = readSecurity(bytes) else {
+                guard security == nil, let bytes = r.lengthDelimited(), let parsed = ProtobufWireCursor.security(bytes) else {
                     return nil
                 }
                 security = parsed
@@ -116,7 +116,7 @@ struct PushRoute {
             while !q.atEnd {
                 guard let (f, w) = q.tag() else { return false }
                 if f == 1, w == 2 {
-                    guard security == nil, let bytes = q.lengthDelimited(), let parsed = readSecurity(bytes) else {
+                    guard security == nil, let bytes = q.lengthDelimited(), let parsed = ProtobufWireCursor.security(bytes) else {
                         return false
                     }
                     security = parsed
@@ -130,27 +130,5 @@ struct PushRoute {
                     kind: .quote, subType: 0, market: security.market, code: security.code, payload: quote, prints: 0))
         }
         return true
-    }
-
-    /// `Security{market = 1, code = 2}`; both must be present.
-    private static func readSecurity(_ bytes: UnsafeRawBufferPointer) -> (market: Int32, code: UnsafeRawBufferPointer)? {
-        var r = ProtobufWireCursor(bytes)
-        var market: Int32?
-        var code: UnsafeRawBufferPointer?
-        while !r.atEnd {
-            guard let (field, wire) = r.tag() else { return nil }
-            switch (field, wire) {
-            case (1, 0):
-                guard let v = r.varint() else { return nil }
-                market = Int32(truncatingIfNeeded: v)
-            case (2, 2):
-                guard let text = r.lengthDelimited() else { return nil }
-                code = text
-            default:
-                guard r.skip(wire) else { return nil }
-            }
-        }
-        guard let market, let code else { return nil }
-        return (market, code)
     }
 }
