@@ -75,6 +75,21 @@ act() {
   fi
 }
 
+# One order for certain, so even the shortest soak trades: a command-line buy of HK.00700 (the
+# account the TUI trades with is the HK one), sent once its ticket is on screen and awaited in
+# the sim's request log. The monkey's own orders race the screen and may all miss in 30 s.
+keys : ; keys -l "b 100 HK.00700 mkt"; keys Enter
+wait_for 15 "the command-line order's ticket" has "BUY ORDER"
+keys Enter
+deadline=$((SECONDS + 15))
+until [ "$(count 2202)" -ge 1 ]; do
+  [ $SECONDS -ge $deadline ] && fail "the command-line order never reached the sim"
+  sleep 0.1
+done
+echo "ok: a command-line order reached the sim"
+keys Escape
+last_order=$SECONDS
+
 t0=$SECONDS
 actions=0
 ui_start=0; sim_start=0
