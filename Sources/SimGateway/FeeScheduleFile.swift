@@ -5,11 +5,9 @@ import TradingKit
 /// Reads fee schedules: the built-in one (`Fees/default.toml`, compiled in) or a user's file of
 /// the same shape. The file's header comment documents the format.
 public enum FeeScheduleFile {
-    /// The built-in schedule (always valid: a test parses it).
-    public static var builtin: FeeSchedule {
-        // swiftlint:disable:next force_try
-        try! parse(BuiltinFiles.fees["default"]!, file: "Fees/default.toml")
-    }
+    /// The built-in schedule (always valid: a test parses it), parsed once.
+    // swiftlint:disable:next force_try
+    public static let builtin: FeeSchedule = try! parse(BuiltinFiles.fees["default"]!, file: "Fees/default.toml")
 
     /// Reads and parses a schedule file.
     public static func load(path: String) throws(SimConfigurationError) -> FeeSchedule {

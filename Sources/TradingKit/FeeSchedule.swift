@@ -191,12 +191,3 @@ public struct FeeRate: Sendable, Hashable, CustomStringConvertible {
         return frac.isEmpty ? "\(whole)%" : "\(whole).\(frac)%"
     }
 }
-
-extension Substring {
-    fileprivate var trimmingSpaces: Substring {
-        var s = self
-        while s.first == " " { s.removeFirst() }
-        while s.last == " " { s.removeLast() }
-        return s
-    }
-}

@@ -29,9 +29,7 @@ public struct Price: Hashable, Comparable, Sendable, Codable, CustomStringConver
 
     /// Parses a plain decimal like "320.2", "0.0012", "-1.5". At most six decimals.
     public init?(_ text: some StringProtocol) {
-        var s = Substring(text)
-        while s.first == " " { s.removeFirst() }
-        while s.last == " " { s.removeLast() }
+        var s = Substring(text).trimmingSpaces
         var negative = false
         if s.first == "-" { negative = true; s.removeFirst() } else if s.first == "+" { s.removeFirst() }
         guard !s.isEmpty else { return nil }
@@ -90,5 +88,15 @@ public struct Price: Hashable, Comparable, Sendable, Codable, CustomStringConver
         let mag = hundredths.magnitude
         let frac = String(mag % 100)
         return "\(sign)\(mag / 100).\(frac.count == 1 ? "0" + frac : frac)%"
+    }
+}
+
+extension Substring {
+    /// Without leading and trailing spaces (the decimal parsers of ``Price`` and ``FeeRate``).
+    var trimmingSpaces: Substring {
+        var s = self
+        while s.first == " " { s.removeFirst() }
+        while s.last == " " { s.removeLast() }
+        return s
     }
 }
