@@ -145,6 +145,41 @@ final class ConversionOrderBookReaderTests: XCTestCase {
         guard case .failed? = read([0x08, 0x01]) else { return XCTFail("expected .failed") }
     }
 
+    /// Found by fuzz-client-push: a level's detailList entry the reader skipped unread (here an
+    /// over-long varint, then an 11-byte one) while the generated decoder parses and rejects it;
+    /// and a key of 2^32 or more, which the generated decoder rejects as malformed.
+    func testDefersMalformedDetailEntriesAndOverlongKeys() throws {
+        func body(level extra: [UInt8]) throws -> [UInt8] {
+            var level = QotCommon_OrderBook()
+            level.price = 359.8
+            level.volume = 200
+            level.orederCount = 1
+            var levelBytes: [UInt8] = try level.serializedBytes()
+            levelBytes += extra
+            var s2c = QotUpdateOrderBook_S2C()
+            s2c.security = SecurityCode(market: .hk, symbol: "00700").wireSecurity
+            var inner: [UInt8] = try s2c.serializedBytes()
+            inner += [0x12, UInt8(levelBytes.count)] + levelBytes  // orderBookAskList
+            return [0x08, 0x00, 0x22, UInt8(inner.count)] + inner
+        }
+        let elevenByteVarint: [UInt8] = [0x08] + Array(repeating: 0xFF, count: 10) + [0x01]
+        let truncatedVolume: [UInt8] = [0x08, 0x01, 0x10, 0x80]
+        for detail in [elevenByteVarint, truncatedVolume] {
+            let bad = try body(level: [0x22, UInt8(detail.count)] + detail)
+            XCTAssertThrowsError(try QotUpdateOrderBook_Response(serializedBytes: bad, partial: true))
+            XCTAssertNil(read(bad), "detail \(detail)")
+        }
+        // A well-formed detail (orderID 1, volume 300) is still read directly, and agrees.
+        let good = try body(level: [0x22, 0x05, 0x08, 0x01, 0x10, 0xAC, 0x02])
+        let expected = try OrderBook(wire: QotUpdateOrderBook_Response(serializedBytes: good, partial: true).s2C)
+        guard case .book(let book)? = read(good) else { return XCTFail("declined a good detail") }
+        XCTAssertEqual(book, expected)
+        // An unknown varint field whose key is 2^32 + 0 (field 2^29, wire 0): malformed for both.
+        let overlongKey = try body(level: [0x80, 0x80, 0x80, 0x80, 0x10, 0x01])
+        XCTAssertThrowsError(try QotUpdateOrderBook_Response(serializedBytes: overlongKey, partial: true))
+        XCTAssertNil(read(overlongKey))
+    }
+
     func testPushDecoderUsesTheReaderAndFallsBackWithTypedErrors() throws {
         var s2c = QotUpdateOrderBook_S2C()
         s2c.security.market = 2

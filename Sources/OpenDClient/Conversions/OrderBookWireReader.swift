@@ -105,6 +105,10 @@ public enum OrderBookWireReader {
             case (5, 1):
                 guard let v = r.fixed64() else { return nil }
                 hp = Double(bitPattern: v)
+            case (4, 2):
+                // detailList: unread, but the generated decoder parses each entry and rejects a
+                // malformed one, so the reader must not accept what it would refuse.
+                guard let detail = r.lengthDelimited(), isWellFormedDetail(detail) else { return nil }
             default:
                 guard r.skip(wire) else { return nil }
             }
@@ -113,5 +117,16 @@ public enum OrderBookWireReader {
             price: Price(wire: price),
             volume: WireQuantity.volume(volume, hp: hp ?? 0, hasHP: hp != nil),
             orderCount: count)
+    }
+
+    /// Whether an `OrderBookDetail{orderID = 1, volume = 2}` body parses: every tag valid, every
+    /// field complete (unknown fields skipped as the generated decoder skips them; groups make
+    /// the reader defer).
+    private static func isWellFormedDetail(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var r = ProtobufWireCursor(bytes)
+        while !r.atEnd {
+            guard let (_, wire) = r.tag(), r.skip(wire) else { return false }
+        }
+        return true
     }
 }

@@ -23,10 +23,11 @@ struct ProtobufWireCursor {
         return nil
     }
 
-    /// The next (field number, wire type); nil for field 0 or beyond Int32.
+    /// The next (field number, wire type); nil for field 0, and for a key of UInt32.max or more,
+    /// which the generated decoder (swift-protobuf) rejects as malformed.
     @inline(__always)
     mutating func tag() -> (Int, UInt8)? {
-        guard let key = varint(), key >> 3 > 0, key >> 3 <= UInt64(Int32.max) else { return nil }
+        guard let key = varint(), key >> 3 > 0, key < UInt64(UInt32.max) else { return nil }
         return (Int(key >> 3), UInt8(key & 7))
     }
 

@@ -20,8 +20,8 @@ public struct ConfigFileError: Error, Sendable, Hashable, CustomStringConvertibl
 
     /// Parses TOML `source`; a syntax error becomes a ``ConfigFileError`` naming `file` and the line.
     static func parseTOML(_ source: String, file: String) throws(ConfigFileError) -> TOMLTable {
-        if let line = TOMLHeaderCheck.firstBadHeader(in: source) {
-            throw ConfigFileError(file: file, line: line, problem: "a table header needs a key after '['")
+        if let problem = TOMLPreCheck.firstProblem(in: source) {
+            throw ConfigFileError(file: file, line: problem.line, problem: problem.message)
         }
         do {
             return try TOMLTable(string: source)
