@@ -69,16 +69,17 @@ final class ConnectionTimingTests: XCTestCase {
         try await waitUntil("reconnected") { recorder.connectedCount == 2 }
     }
 
-    func testPlaceOrderLimiterMakesTheSixteenthWaitThroughRequest() async throws {
+    func testPlaceOrderLimiterRefusesTheSixteenthAndLetsALaterOrderWaitBriefly() async throws {
         try await startServer(.init(keepAliveInterval: 100_000))
         let connection = makeConnection { $0.silenceTimeout = .seconds(100_000) }
         try await connection.start()
         let info = try XCTUnwrap(connection.info)
         let clock = self.clock
+        let account: UInt64 = 281_756_420_273_981_734
 
         var order = TrdPlaceOrder_C2S()
         order.header.trdEnv = 0
-        order.header.accID = 281_756_420_273_981_734
+        order.header.accID = account
         order.header.trdMarket = 1
         order.trdSide = 1
         order.orderType = 1
@@ -87,30 +88,46 @@ final class ConnectionTimingTests: XCTestCase {
         order.price = 320.2
         let request = TrdPlaceOrder_Request(c2s: order)
         let orders = Task {
-            try await withThrowingTaskGroup(of: UInt64.self) { group in
-                for _ in 0..<16 { group.addTask { try await connection.request(request).orderID } }
-                return try await group.reduce(into: []) { $0.append($1) }
+            await withTaskGroup(of: Result<UInt64, OpenDClientError>.self) { group in
+                for _ in 0..<16 {
+                    group.addTask {
+                        do { return .success(try await connection.request(request).orderID) } catch {
+                            return .failure(error as! OpenDClientError)
+                        }
+                    }
+                }
+                return await group.reduce(into: []) { $0.append($1) }
             }
         }
-        // All 16 are booked at t = 0: 15 slots 20 ms apart, the 16th 30 s (+ 50 ms margin) after the 1st.
-        let booked = (1..<15).map { Duration.milliseconds(20 * $0) } + [.milliseconds(30_050)]
-        try await waitUntil("all orders booked") { Set(booked).isSubset(of: clock.pendingDeadlines) }
+        // 15 are booked at t = 0, 20 ms apart. The 16th would have to wait until 30 s (+ 50 ms
+        // margin) after the 1st: far beyond the 3 s an order may wait, so it is refused, unsent.
+        let booked = (1..<15).map { Duration.milliseconds(20 * $0) }
+        try await waitUntil("15 orders booked") { Set(booked).isSubset(of: clock.pendingDeadlines) }
         try await waitUntil("first order sent") { self.server.frames(.trdPlaceOrder).count == 1 }
-        let budget = connection.rateBudget(for: .trdPlaceOrder, accountID: 281_756_420_273_981_734)
-        XCTAssertEqual(budget.limit, 15)
-        XCTAssertEqual(budget.used, 16)
+        XCTAssertFalse(clock.pendingDeadlines.contains(.milliseconds(30_050)), "the 16th is not queued")
+        XCTAssertEqual(connection.rateBudget(for: .trdPlaceOrder, accountID: account).used, 15)
         XCTAssertEqual(
             connection.rateBudget(for: .trdPlaceOrder, accountID: 1), RateBudget(limit: 15, used: 0, nextSlotIn: nil))
         for sent in 2...15 {
             clock.advance(by: .milliseconds(20))
             try await waitUntil("order \(sent) sent") { self.server.frames(.trdPlaceOrder).count == sent }
         }
-        clock.advance(by: .milliseconds(30_050 - 20 * 14 - 1))
-        XCTAssertTrue(clock.pendingDeadlines.contains(.milliseconds(30_050)), "the 16th still waits")
+        let results = await orders.value
+        XCTAssertEqual(results.count(where: { if case .success = $0 { true } else { false } }), 15)
+        let refusals = results.compactMap { if case .failure(let e) = $0 { e } else { nil } }
+        XCTAssertEqual(refusals, [.rateLimited(protoID: 2202, limit: 15, window: .seconds(30), nextIn: .milliseconds(30_050))])
+        XCTAssertEqual(refusals.first?.description,
+                       "not sent: OpenD allows 15 orders per 30 s and the next may go in 30.1 s")
         XCTAssertEqual(server.frames(.trdPlaceOrder).count, 15)
-        clock.advance(by: .milliseconds(1))
-        let ids = try await orders.value
-        XCTAssertEqual(ids.count, 16)
+
+        // At 27.1 s the next slot (30.05 s) is 2.95 s away: within the wait, so it is sent then.
+        clock.advance(by: .milliseconds(27_100 - 280))
+        let late = Task { try await connection.request(request).orderID }
+        try await waitUntil("the late order waits for its slot") { clock.pendingDeadlines.contains(.milliseconds(30_050)) }
+        XCTAssertEqual(server.frames(.trdPlaceOrder).count, 15)
+        clock.advance(by: .milliseconds(2_950))
+        _ = try await late.value
+        XCTAssertEqual(server.frames(.trdPlaceOrder).count, 16)
 
         for received in server.frames(.trdPlaceOrder) {
             let packetID = try received.frame.decode(TrdPlaceOrder_Request.self).c2S.packetID

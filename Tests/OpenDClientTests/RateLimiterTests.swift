@@ -19,6 +19,23 @@ final class RateLimiterTests: XCTestCase {
         XCTAssertEqual(waits[15], .seconds(30) + .milliseconds(50))
     }
 
+    func testABoundedReservationBooksNothingWhenItWouldWaitLonger() {
+        var limiter = RateLimiter()
+        for _ in 0..<15 { XCTAssertNotNil(limiter.reserve(place, accountID: 7, at: .zero, waitingAtMost: .seconds(3))) }
+        // The 16th would wait 30.05 s: refused, and the window is left as it was.
+        XCTAssertNil(limiter.reserve(place, accountID: 7, at: .zero, waitingAtMost: .seconds(3)))
+        XCTAssertEqual(limiter.budget(for: place, accountID: 7, at: .zero).used, 15)
+        XCTAssertEqual(limiter.budget(for: place, accountID: 7, at: .zero).nextSlotIn, .milliseconds(30_050))
+        // 2 s before that slot the wait is within bounds: booked.
+        XCTAssertEqual(limiter.reserve(place, accountID: 7, at: .milliseconds(28_050), waitingAtMost: .seconds(3)),
+                       .seconds(2))
+        XCTAssertEqual(limiter.budget(for: place, accountID: 7, at: .milliseconds(28_050)).used, 16)
+        // Unlimited protocols and an unbounded wait behave as plain reserve.
+        XCTAssertEqual(limiter.reserve(ProtoID.keepAlive.rawValue, accountID: nil, at: .zero, waitingAtMost: .zero), .zero)
+        XCTAssertEqual(limiter.reserve(place, accountID: 7, at: .milliseconds(28_050), waitingAtMost: nil),
+                       .milliseconds(30_050 + 20 - 28_050))
+    }
+
     func testSlidingWindowFreesOneSlotPerExpiredRequest() {
         var limiter = RateLimiter(margin: .zero)
         for i in 0..<15 {

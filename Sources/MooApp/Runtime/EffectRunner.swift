@@ -26,10 +26,20 @@ public final class EffectRunner: Sendable {
         let (stream, continuation) = AsyncStream<Effect>.makeStream()
         queue = continuation
         let work = Worker(gateway: gateway, post: post, persist: saveWatchlist, log: log, account: account)
+        let coalescer = EffectCoalescer()
         Task.detached {
             for await effect in stream {
                 if case .saveWatchlist(let codes) = effect {
                     work.save(codes)  // in order, so the last write wins
+                } else if let key = EffectCoalescer.key(of: effect) {
+                    guard coalescer.offer(effect, key: key) else { continue }
+                    Task {
+                        var next: Effect? = effect
+                        while let e = next {
+                            await work.run(e)
+                            next = coalescer.next(after: key)
+                        }
+                    }
                 } else {
                     Task { await work.run(effect) }
                 }

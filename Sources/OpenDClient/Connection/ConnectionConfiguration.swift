@@ -12,6 +12,11 @@ public struct ConnectionConfiguration: Sendable {
     public var rsaPrivateKeyPEM: String? = nil
     /// How long a request waits for its response before failing with `.timeout`.
     public var requestTimeout: Duration = .seconds(12)
+    /// The longest an order (place, modify) may wait for OpenD's rate limit before it is sent;
+    /// one that would wait longer is refused with ``OpenDClientError/rateLimited(protoID:limit:window:nextIn:)``
+    /// and never sent, so no order leaves long after the trader asked for it, and the waiting
+    /// orders stay few (each account's window holds at most its limit).
+    public var orderMaxRateWait: Duration = .seconds(3)
     /// How long the TCP connect may take.
     public var connectTimeout: Duration = .seconds(10)
     /// No frame received for this long: the link is presumed dead, dropped and re-established.

@@ -9,6 +9,9 @@ public enum OpenDClientError: Error, Sendable, Equatable, CustomStringConvertibl
     case unsubscribeTooEarly(secondsLeft: Int)
     case quotaExceeded(used: Int, needed: Int, total: Int)
     case protocolViolation(String)
+    /// An order refused before sending: OpenD's limit (`limit` per `window`) would hold it back
+    /// for `nextIn`, longer than the connection lets an order wait.
+    case rateLimited(protoID: UInt32, limit: Int, window: Duration, nextIn: Duration)
 
     /// One line saying what went wrong.
     public var description: String {
@@ -33,6 +36,11 @@ public enum OpenDClientError: Error, Sendable, Equatable, CustomStringConvertibl
             return "subscription quota exceeded: \(used) of \(total) used, \(needed) more needed"
         case .protocolViolation(let why):
             return "OpenD protocol violation: \(why)"
+        case .rateLimited(let protoID, let limit, let window, let nextIn):
+            let what = protoID == 2202 ? "orders" : protoID == 2205 ? "order changes" : "requests \(protoID)"
+            let tenths = Int((nextIn / .milliseconds(100)).rounded(.up))
+            return "not sent: OpenD allows \(limit) \(what) per \(window.components.seconds) s"
+                + " and the next may go in \(tenths / 10).\(tenths % 10) s"
         }
     }
 }

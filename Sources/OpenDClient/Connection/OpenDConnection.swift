@@ -117,11 +117,22 @@ public final class OpenDConnection: Sendable {
         let readsCache =
             DocumentedRateLimit.all[R.protoID]?.countsOnlyWhenRefreshing == true
             && (request.c2S as? any CacheRefreshing).map { !$0.refreshCache } ?? false
-        let wait =
+        // An order waits for its slot only briefly; one that would go out much later is refused.
+        let maxWait = request.c2S is any TradeWriteRequest ? configuration.orderMaxRateWait : nil
+        let wait: Duration =
             readsCache
             ? .zero
-            : core.withLockedValue { core in
-                core.limiter.reserve(R.protoID.rawValue, accountID: accountID, at: clock.now())
+            : try core.withLockedValue { core in
+                let now = clock.now()
+                if let wait = core.limiter.reserve(R.protoID.rawValue, accountID: accountID, at: now,
+                                                   waitingAtMost: maxWait) {
+                    return wait
+                }
+                let budget = core.limiter.budget(for: R.protoID.rawValue, accountID: accountID, at: now)
+                throw OpenDClientError.rateLimited(
+                    protoID: R.protoID.rawValue, limit: budget.limit,
+                    window: core.limiter.rules[R.protoID.rawValue]?.window ?? .seconds(30),
+                    nextIn: budget.nextSlotIn ?? .zero)
             }
         if wait > .zero {
             logger.debug("rate limit: waiting", metadata: ["proto": "\(R.protoID)", "wait": "\(wait)"])

@@ -44,9 +44,18 @@ public struct RateLimiter: Sendable {
 
     /// Books the earliest slot for a request sent no earlier than `now`; returns the wait (zero if none).
     public mutating func reserve(_ protoID: UInt32, accountID: UInt64?, at now: Duration) -> Duration {
+        reserve(protoID, accountID: accountID, at: now, waitingAtMost: nil)!
+    }
+
+    /// Books the earliest slot, as ``reserve(_:accountID:at:)``, only if its wait is at most
+    /// `maxWait` (nil: any wait); otherwise books nothing and returns nil. Orders use this: an
+    /// order that would leave long after the trader pressed Enter is refused instead of queued.
+    public mutating func reserve(_ protoID: UInt32, accountID: UInt64?, at now: Duration,
+                                 waitingAtMost maxWait: Duration?) -> Duration? {
         guard let rule = rules[protoID], let key = key(for: protoID, accountID: accountID) else { return .zero }
         var times = pruned(booked[key] ?? [], rule: rule, now: now)
         let slot = earliestSlot(in: times, rule: rule, now: now)
+        if let maxWait, slot - now > maxWait { return nil }
         times.append(slot)
         booked[key] = times
         return slot - now
