@@ -3,10 +3,8 @@
 # (Scripts/fuzz.sh build, scratch path .build-fuzz; a first build is long, later ones are
 # incremental) and runs each for FUZZ_SECONDS (default 4) from its seeds on a fresh corpus.
 # Fails on any crash, sanitizer report, broken invariant or hang. Long runs: Scripts/fuzz.sh.
-# NOT YET EXECUTABLE (so Scripts/test.sh skips it): two findings are open and a short run can
-# hit either: toml++ asserts (aborts) on "watchlist = [}", and OrderBookWireReader accepts a
-# 3013 push whose detailList holds an over-long varint the generated decoder rejects.
-# `chmod +x` it once they are fixed.
+# On a fresh clone the first build is a full AddressSanitizer release build of the targets and
+# what they link (several minutes on 2 cores); the runs take FUZZ_SECONDS per target.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${FUZZ_SECONDS:-4}
