@@ -24,6 +24,9 @@ final class TOMLPreCheckTests: XCTestCase {
             assertReportedEverywhere(text, line: 1, TOMLPreCheck.Problem.headerWithoutKey)
         }
         assertReportedEverywhere("ok = 1\n  [ .a]\n", line: 2, TOMLPreCheck.Problem.headerWithoutKey)
+        // fuzz-settings: after a byte order mark the first line still starts a header.
+        assertReportedEverywhere("\u{FEFF}[[[[\n", line: 1, TOMLPreCheck.Problem.headerWithoutKey)
+        XCTAssertNil(TOMLPreCheck.firstProblem(in: "\u{FEFF}[roles]\n"))
     }
 
     /// fuzz-settings: `watchlist = [}` killed the process (toml++ asserts that a value never

@@ -40,6 +40,8 @@ enum TOMLPreCheck {
         init(bytes: [UInt8]) { self.bytes = bytes }
 
         mutating func run() -> Problem? {
+            // A UTF-8 byte order mark, which the parser skips: the first line still starts after it.
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
             while i < bytes.count {
                 let b = bytes[i]
                 switch b {
