@@ -82,6 +82,7 @@ run() {
   local leaks=1
   case $t in fuzz-theme | fuzz-keymap | fuzz-settings) leaks=0 ;; esac
   SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=$leaks} \
+    LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/Fuzz/lsan-suppressions.txt:print_suppressions=0} \
     "$bin" -artifact_prefix="$art" -timeout=10 -rss_limit_mb=3072 -max_len=8192 -print_final_stats=1 \
     -detect_leaks=$leaks "$@" \
     "$corpus" "$scratch/seeds/$t" >"$log" 2>&1 || status=$?

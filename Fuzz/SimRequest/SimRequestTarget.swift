@@ -99,15 +99,7 @@ enum SimRequestTarget {
 }
 
 
-@main enum Entry {
-    static func main() {
-        // Process-wide statics are made before the first input: the built-in fee schedule is
-        // parsed once (a static let), and TOMLKit keeps a few hundred bytes of every parse (an
-        // upstream leak), which LeakSanitizer would otherwise blame on whichever input came first.
-        _ = SimConfiguration()
-        FuzzMain.run("fuzz-sim-request", SimRequestTarget.run)
-    }
-}
+@main enum Entry { static func main() { FuzzMain.run("fuzz-sim-request", SimRequestTarget.run) } }
 #else
 @main enum Entry {
     static func main() {
