@@ -22,6 +22,7 @@ struct GatewayOptions: ParsableArguments {
 func withGateway<T: Sendable>(
     _ options: GatewayOptions,
     logger: Logger = Logger(label: "mootui.gateway"),
+    frameTap: (any FrameTap)? = nil,
     body: (OpenDClient) async throws -> T
 ) async throws -> T {
     let pem = try options.rsaKey.map(readKeyFile)
@@ -41,6 +42,7 @@ func withGateway<T: Sendable>(
     }
     var configuration = ConnectionConfiguration(endpoint: endpoint)
     configuration.rsaPrivateKeyPEM = pem
+    configuration.frameTap = frameTap
     let connection = OpenDConnection(configuration: configuration, logger: logger)
     let client = OpenDClient(connection: connection, logger: logger)
     do {
