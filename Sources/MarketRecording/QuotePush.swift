@@ -45,7 +45,7 @@ public enum QuotePush {
         case 4: "ticker"
         case 5: "rt"
         case 14: "broker"
-        default: BarPeriod(subType: subType).map { "kline-\($0)" } ?? "subtype-\(subType)"
+        default: BarPeriod(subType: subType).map { "kline-\($0.rawValue)" } ?? "subtype-\(subType)"
         }
     }
 }
