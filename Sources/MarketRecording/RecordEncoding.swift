@@ -2,19 +2,25 @@
 /// does no checksum work) and filled in by `sealRecords` on the writer's thread.
 enum RecordEncoding {
     /// Appends a frame record with a zero CRC.
+    /// Three appends (prefix, body, CRC placeholder): this runs on the push path.
     @inline(__always)
     static func appendFrame(
         into out: inout [UInt8], nanoseconds: UInt64, protoID: UInt32, serial: UInt32, isPush: Bool,
         body: UnsafeRawBufferPointer
     ) {
-        out.appendLE(UInt32(RecordingFormat.recordFixedLength + body.count))
-        out.append(RecordingFormat.kindFrame)
-        out.append(isPush ? RecordingFormat.flagPush : RecordingFormat.flagResponse)
-        out.appendLE(protoID)
-        out.appendLE(serial)
-        out.appendLE(nanoseconds)
+        var prefix: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes of stack; 22 are used
+        withUnsafeMutableBytes(of: &prefix) { p in
+            p.storeBytes(of: UInt32(RecordingFormat.recordFixedLength + body.count).littleEndian, toByteOffset: 0, as: UInt32.self)
+            p[4] = RecordingFormat.kindFrame
+            p[5] = isPush ? RecordingFormat.flagPush : RecordingFormat.flagResponse
+            p.storeBytes(of: protoID.littleEndian, toByteOffset: 6, as: UInt32.self)
+            p.storeBytes(of: serial.littleEndian, toByteOffset: 10, as: UInt32.self)
+            p.storeBytes(of: nanoseconds.littleEndian, toByteOffset: 14, as: UInt64.self)
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: p[0..<22]))
+        }
         out.append(contentsOf: body)
-        out.appendLE(UInt32(0))
+        let zero: UInt32 = 0
+        withUnsafeBytes(of: zero) { out.append(contentsOf: $0) }
     }
 
     /// Appends a gap record with a zero CRC.

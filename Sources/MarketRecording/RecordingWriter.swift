@@ -32,14 +32,19 @@ public final class RecordingWriter: @unchecked Sendable {
 
     /// The default buffer: 8 MiB, a few seconds of a busy feed.
     public static let defaultCapacity = 8 << 20
+    /// Buffered bytes that wake the writer at once.
+    private var wakeThreshold: Int { min(64 << 10, capacity / 4) }
+    /// The longest a frame waits in memory before it is written.
+    private let flushInterval: TimeInterval
 
     /// Writes `header` to `sink` at once, then starts the writer thread. `now` gives receive
     /// times in nanoseconds since the Unix epoch.
     public init(
         sink: any RecordingSink, header: RecordingHeader, capacityBytes: Int = RecordingWriter.defaultCapacity,
-        now: @escaping @Sendable () -> UInt64 = WallClock.nanoseconds
+        flushInterval: TimeInterval = 0.1, now: @escaping @Sendable () -> UInt64 = WallClock.nanoseconds
     ) throws {
         self.sink = sink
+        self.flushInterval = flushInterval
         self.capacity = max(capacityBytes, 4096)
         self.now = now
         let bytes = header.encoded()
@@ -58,7 +63,7 @@ public final class RecordingWriter: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         guard !closing else { return }
-        let wasEmpty = pending.isEmpty
+        let before = pending.count
         let gapSize = gap == nil ? 0 : RecordingFormat.recordOverhead + 16
         if stats.writeError != nil || pending.count + gapSize + size > capacity {
             stats.framesDropped += 1
@@ -78,7 +83,9 @@ public final class RecordingWriter: @unchecked Sendable {
         RecordEncoding.appendFrame(
             into: &pending, nanoseconds: time, protoID: protoID, serial: serial, isPush: isPush, body: body)
         stats.framesRecorded += 1
-        if wasEmpty { condition.signal() }
+        // Wake the writer once per chunk, not per frame (a signal is a system call when it waits);
+        // otherwise it wakes by itself every flush interval.
+        if before < wakeThreshold && pending.count >= wakeThreshold { condition.signal() }
     }
 
     /// Copying convenience for tests and tools.
@@ -111,7 +118,10 @@ public final class RecordingWriter: @unchecked Sendable {
         batch.reserveCapacity(capacity)
         while true {
             condition.lock()
-            while pending.isEmpty && !closing { condition.wait() }
+            let deadline = Date().addingTimeInterval(flushInterval)
+            while pending.count < wakeThreshold && !closing {
+                if !condition.wait(until: deadline) { break }
+            }
             swap(&batch, &pending)
             let finishing = closing
             if finishing, let g = gap, stats.writeError == nil {

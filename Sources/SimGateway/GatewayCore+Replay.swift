@@ -18,6 +18,7 @@ extension GatewayCore {
         var seen = Set<SecurityCode>()
         for event in events {
             for code in applyReplayed(event) where seen.insert(code).inserted { moved.append(code) }
+            if event.offset < replay.source.startOffset { continue }
             var targets = Set<UInt64>()
             for key in event.keys { targets.formUnion(registrations[key] ?? []) }
             for conn in targets.sorted() {

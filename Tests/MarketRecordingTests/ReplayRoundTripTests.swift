@@ -142,4 +142,66 @@ final class ReplayRoundTripTests: XCTestCase {
         XCTAssertEqual(source.count, 2)
         XCTAssertEqual(source.codes.map(\.description), ["HK.00700"])
     }
+
+    /// Three order-book pushes a second apart, as a recording in memory.
+    private func threeBooks() throws -> RecordingContents {
+        let sink = MemorySink()
+        let times = LockedCounter()
+        let writer = try RecordingWriter(
+            sink: sink, header: RecordingHeader(startNanoseconds: 1, gateway: "g", subscriptions: []),
+            now: { 1_000_000_000_000 + (times.next() - 1) * 1_000_000_000 })
+        var book = QotUpdateOrderBook_S2C()
+        book.security = try SecurityCode(parsing: "HK.00700").wireSecurity
+        for i in 0..<3 {
+            var level = QotCommon_OrderBook()
+            level.price = 400 + Double(i)
+            level.volume = 100
+            level.orederCount = 1
+            book.orderBookBidList = [level]
+            var response = QotUpdateOrderBook_Response()
+            response.retType = 0
+            response.s2C = book
+            writer.append(protoID: 3013, serial: UInt32(i + 1), isPush: true, body: try response.serializedBytes())
+        }
+        writer.close()
+        return try RecordingReader.read(bytes: sink.bytes)
+    }
+
+    func testAReplayStartingLaterAppliesEarlierPushesWithoutSendingThem() async throws {
+        var source = ReplaySource(try threeBooks(), speed: .max)
+        XCTAssertEqual(source.span, 2_000_000_000)
+        source.start(at: source.firstNanoseconds + 1_500_000_000)
+        var config = SimConfiguration()
+        config.dataDirectory = directory + "/later"
+        config.replay = source
+        let server = try await SimServer.start(config)
+        let connection = OpenDConnection(
+            configuration: ConnectionConfiguration(endpoint: OpenDEndpoint(host: server.host, port: server.port)))
+        try await connection.start()
+        let security = try SecurityCode(parsing: "HK.00700").wireSecurity
+        let events = connection.events
+        let first = Task { () -> Frame? in
+            for await event in events {
+                if case .push(let f) = event, f.protoID == 3013 { return f }
+                if case .pushes(let fs) = event, let f = fs.first(where: { $0.protoID == 3013 }) { return f }
+            }
+            return nil
+        }
+        try await connection.subscribe([security], subTypes: [2])
+        let timeout = Task {
+            try await Task.sleep(for: .seconds(10))
+            first.cancel()
+        }
+        let push = await first.value
+        timeout.cancel()
+        let book: QotUpdateOrderBook_Response = try XCTUnwrap(push).decode()
+        XCTAssertEqual(book.s2C.orderBookBidList.first?.price, 402, "the first push sent is the one after the start")
+        var c2s = QotGetOrderBook_C2S()
+        c2s.security = security
+        c2s.num = 5
+        let answer = try await connection.request(QotGetOrderBook_Request(c2s: c2s))
+        XCTAssertEqual(answer.orderBookBidList.map(\.price), [402])
+        await connection.shutdown()
+        try await server.shutdown()
+    }
 }

@@ -29,7 +29,7 @@ final class ReplayFeed {
         case .max: return next < source.events.count ? source.events[next].offset : source.span
         case .factor(let f):
             let elapsed = max(0, now.timeIntervalSince(startedAt)) * f
-            return UInt64(min(elapsed * 1e9, Double(UInt64.max / 2)))
+            return source.startOffset + UInt64(min(elapsed * 1e9, Double(UInt64.max / 4)))
         }
     }
 
@@ -41,6 +41,8 @@ final class ReplayFeed {
         switch source.speed {
         case .max:
             end = min(source.events.count, next + Self.maxBatch)
+            // Pushes before the start are applied, not sent: no batch limit for them.
+            while end < source.events.count && source.events[end].offset < source.startOffset { end += 1 }
         case .factor:
             let clock = position(at: now)
             while end < source.events.count && source.events[end].offset <= clock { end += 1 }

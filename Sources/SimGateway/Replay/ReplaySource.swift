@@ -43,6 +43,9 @@ public struct ReplaySource: Sendable {
 
     let events: [Event]
     public let speed: ReplaySpeed
+    /// Where the replay clock starts, nanoseconds after the first push: earlier pushes are applied
+    /// to the market at once (so books and quotes stand as they did then) but not sent.
+    public var startOffset: UInt64 = 0
     /// Wall-clock time of the first quote push, nanoseconds since the Unix epoch.
     public let firstNanoseconds: UInt64
     /// Codes the recording has pushes for that the simulator does not list (their pushes are skipped).
@@ -79,6 +82,11 @@ public struct ReplaySource: Sendable {
         self.firstNanoseconds = first ?? contents.header.startNanoseconds
         self.unknownCodes = unknown.sorted()
         self.codes = codes.sorted { $0.description < $1.description }
+    }
+
+    /// Starts the replay at wall-clock time `nanoseconds` (since the Unix epoch) of the recording.
+    public mutating func start(at nanoseconds: UInt64) {
+        startOffset = nanoseconds > firstNanoseconds ? min(nanoseconds - firstNanoseconds, span) : 0
     }
 
     /// How many quote pushes it replays.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MarketRecording
+import SimGateway
 
 /// `mootui replay FILE --info [--json]` and `mootui replay FILE --export csv [--out DIR]`.
 struct ReplayCommand: AsyncParsableCommand {
@@ -17,6 +18,9 @@ struct ReplayCommand: AsyncParsableCommand {
     @Option(help: "Export format: csv (ticks and books per code).") var export: String?
     @Option(help: "With --export: the directory to write into (default: FILE without its extension, plus -csv).")
     var out: String?
+    @Option(help: "In the UI: a factor of real time (1, 10, 0.5) or max.") var speed = "1"
+    @Option(help: "In the UI: start at this time of the recording (HH:MM:SS, this machine's time zone).")
+    var from: String?
 
     func validate() throws {
         if let export, export != "csv" { throw ValidationError("--export: the only format is csv") }
@@ -24,11 +28,8 @@ struct ReplayCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        guard info || export != nil else { return try await replayInTheUI() }
         try await runOneShot {
-            guard info || export != nil else {
-                throw OneShotError(
-                    "give --info or --export csv; to serve the recording to clients run `mootui sim --replay \(file)`")
-            }
             let contents: RecordingContents
             do { contents = try RecordingReader.read(path: file) } catch { throw OneShotError("\(file): \(error)") }
             if let damage = contents.damage {
@@ -47,5 +48,14 @@ struct ReplayCommand: AsyncParsableCommand {
                 for line in written { print(line) }
             }
         }
+    }
+
+    /// The TUI on the embedded simulator serving the recording, trading on its paper broker.
+    private func replayInTheUI() async throws {
+        var source = try SimReplayOption.load(file, speed: speed, extra: [])
+        if let from { source.start(at: try ReplayStart.nanoseconds(from, firstNanoseconds: source.firstNanoseconds)) }
+        let codes = source.codes.map(\.description).joined(separator: ",")
+        let tui = try RunCommand.parse(codes.isEmpty ? [] : ["--watch", codes])
+        try await tui.runTUI(replay: source, replayName: (file as NSString).lastPathComponent)
     }
 }
