@@ -39,10 +39,19 @@ let package = Package(
         .target(
             name: "OpenDClient",
             dependencies: [
-                "OpenDProtocol", "TradingKit",
+                "OpenDProtocol", "TradingKit", "MarketRecording",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // Market recordings: the file format, a recorder that never blocks its caller, the reader.
+        .target(
+            name: "MarketRecording",
+            dependencies: [
+                "OpenDProtocol", "TradingKit",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ]
         ),
 
@@ -50,7 +59,7 @@ let package = Package(
         .target(
             name: "SimGateway",
             dependencies: [
-                "OpenDProtocol", "TradingKit",
+                "OpenDProtocol", "TradingKit", "MarketRecording",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -83,7 +92,7 @@ let package = Package(
         .executableTarget(
             name: "mootui",
             dependencies: [
-                "MooApp", "OpenDClient", "SimGateway", "TradingKit", "TerminalUI", "OpenDProtocol",
+                "MooApp", "OpenDClient", "SimGateway", "TradingKit", "TerminalUI", "OpenDProtocol", "MarketRecording",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -115,7 +124,7 @@ let package = Package(
         .executableTarget(
             name: "bench-push",
             dependencies: [
-                "OpenDProtocol", "OpenDClient", "TradingKit", "CMallocCount",
+                "OpenDProtocol", "OpenDClient", "TradingKit", "CMallocCount", "MarketRecording",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -149,6 +158,10 @@ let package = Package(
         .testTarget(
             name: "SimGatewayTests",
             dependencies: ["SimGateway", "OpenDClient", "OpenDProtocol", "TradingKit"]
+        ),
+        .testTarget(
+            name: "MarketRecordingTests",
+            dependencies: ["MarketRecording", "OpenDClient", "OpenDProtocol", "SimGateway", "TradingKit"]
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(

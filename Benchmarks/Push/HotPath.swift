@@ -75,14 +75,16 @@ enum HotPath {
         }
     }
 
-    static func run(seconds: Double) async throws {
+    static func run(seconds: Double, recordTo recordPath: String? = nil) async throws {
         let gateway = try BurstGateway()
         let port = try await gateway.listen()
         let clientGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let loop = clientGroup.next()
+        var configuration = ConnectionConfiguration(endpoint: OpenDEndpoint(host: "127.0.0.1", port: port))
+        let recorder = try recordPath.map { try BenchRecording.writer(path: $0, port: port) }
+        configuration.frameTap = recorder
         let connection = OpenDConnection(
-            configuration: ConnectionConfiguration(endpoint: OpenDEndpoint(host: "127.0.0.1", port: port)),
-            clock: ContinuousClock(), logger: .init(label: "bench"), group: clientGroup)
+            configuration: configuration, clock: ContinuousClock(), logger: .init(label: "bench"), group: clientGroup)
         let client = OpenDClient(connection: connection)
         let consumer = Consumer(client: client, fps: 60)
         consumer.start()
@@ -94,6 +96,7 @@ enum HotPath {
         try await Task.sleep(for: .milliseconds(100))
         let consumerBefore = consumer.snapshot
         let ioBefore = try await loop.submit { ThreadSample.now() }.get()
+        let processBefore = BenchRecording.processCPU()
         let burst = try await gateway.burst(session: 1, seconds: seconds)
         // Idle again: the I/O thread has read everything once its CPU stops moving.
         var ioAfter = try await loop.submit { ThreadSample.now() }.get()
@@ -105,8 +108,10 @@ enum HotPath {
         }
         try await Task.sleep(for: .milliseconds(50))
         let consumerAfter = consumer.snapshot
+        let processCPU = BenchRecording.processCPU() - processBefore
         consumer.stop()
         await client.shutdown()
+        if let recorder { BenchRecording.report(recorder.close(), path: recordPath!, pushes: burst.pushes) }
 
         let pushes = Double(burst.pushes)
         let elapsed = burst.end - burst.start
@@ -122,6 +127,7 @@ enum HotPath {
                 + " consumer \(takes) takes (\(f(Double(takes) / elapsed, 1))/s), \(f(uiCPU / pushes * 1e9, 0)) ns CPU per push,"
                 + " \(f(uiAllocs / max(1, Double(takes)), 1)) allocations per take;"
                 + " newest best ask shown \(f(consumerAfter.lastAsk, 1)) (sent \(f(gateway.finalBestAsk, 1)))")
+        print("process CPU (every thread, gateway included) \(f(processCPU / pushes * 1e9, 0)) ns per push")
         try await clientGroup.shutdownGracefully()
         try await gateway.group.shutdownGracefully()
     }

@@ -3,6 +3,7 @@
 //                                      commands on stdin: `burst SESSION SECONDS`,
 //                                      `soak SESSION SECONDS CODES RATE` (CODES x 4 sub-types, RATE/s each)
 //   bench-push hotpath [SECONDS]       mootui's client push path in-process: CPU and allocations per push
+//   bench-push hotpath SECONDS --record FILE   the same with the market recorder tapping the link
 //   bench-push rtt HOST:PORT CODE N    snapshot round trip p50/p99 through OpenDClient
 // Scripts/bench-push.sh runs the side-by-side comparison with the official SDK.
 import Foundation
@@ -40,7 +41,8 @@ do {
             }
         }
     case "hotpath":
-        try await HotPath.run(seconds: arguments.count > 1 ? Double(arguments[1]) ?? 3 : 3)
+        let record = arguments.firstIndex(of: "--record").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+        try await HotPath.run(seconds: arguments.count > 1 ? Double(arguments[1]) ?? 3 : 3, recordTo: record)
     case "rtt":
         guard arguments.count == 4, let count = Int(arguments[3]) else { throw BenchError("usage: rtt HOST:PORT CODE N") }
         try await RoundTrip.run(endpoint: arguments[1], code: arguments[2], count: count)

@@ -8,6 +8,7 @@ import TradingKit
 extension GatewayCore {
     /// The push frame body for one subscription's current data, or nil if it has none.
     func pushBody(_ key: SubscriptionKey) -> (ProtoID, ByteBuffer)? {
+        if let replay { return replay.latest[key].flatMap { l in ProtoID(rawValue: l.protoID).map { ($0, l.body) } } }
         guard let m = market[key.code] else { return nil }
         func encode<R: OpenDResponse>(_ id: ProtoID, _ s2c: R.S2C, _ type: R.Type) -> (ProtoID, ByteBuffer)? {
             guard let bytes: [UInt8] = try? R.success(s2c).serializedBytes() else {

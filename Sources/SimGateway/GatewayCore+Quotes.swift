@@ -106,6 +106,7 @@ extension GatewayCore {
     }
 
     func register(_ key: SubscriptionKey, _ conn: UInt64) {
+        replay?.start(at: clock.now())
         connections[conn]?.registered.insert(key)
         registrations[key, default: []].insert(conn)
     }

@@ -44,6 +44,8 @@ final class GatewayCore: @unchecked Sendable {
     private var nextConnectionID: UInt64
     private var lastStep: Date
     private(set) var steps: Int64 = 0
+    /// Set in replay mode (`sim --replay`): recorded quotes in place of the random walk.
+    let replay: ReplayFeed?
     let loginUserID: UInt64 = 13_572_468
     static let maxConnections = 128
     static let supportedSubTypes: [Int32] = [1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]
@@ -66,6 +68,7 @@ final class GatewayCore: @unchecked Sendable {
         // Unique across restarts so a PacketID {connID, serial} from a previous run never collides.
         nextConnectionID = UInt64(max(now.timeIntervalSince1970, 1)) << 20
         lastStep = now
+        replay = configuration.replay.map(ReplayFeed.init)
     }
 
     // MARK: Connections
@@ -109,6 +112,10 @@ final class GatewayCore: @unchecked Sendable {
         lock.withLock {
             let now = clock.now()
             releaseExpiredSubscriptions(at: now)
+            if replay != nil {
+                lastStep = now
+                return replayLocked(at: now)
+            }
             guard configuration.rate > 0 else {
                 lastStep = now
                 return []

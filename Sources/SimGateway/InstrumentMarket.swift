@@ -16,7 +16,7 @@ struct InstrumentMarket: Sendable {
     var open: Price
     var high: Price
     var low: Price
-    let previousClose: Price
+    var previousClose: Price
     var volume: Int64 = 0
     /// Turnover in whole currency units (OpenD reports doubles; kept integral to stay exact).
     var turnover: Int64 = 0

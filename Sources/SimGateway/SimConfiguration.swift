@@ -38,6 +38,9 @@ public struct SimConfiguration: Sendable {
     public var extraInstruments: [Instrument] = []
 
     /// The defaults: loopback, any port, seed 1, 4 updates per second, quota 100, 40 ms order latency.
+    /// Serve this recording's quotes instead of the random walk (`sim --replay`).
+    public var replay: ReplaySource? = nil
+
     public init() {}
 
     /// The ledger directory after applying the XDG default.

@@ -84,7 +84,7 @@ public final class SimServer: Sendable {
                 }
                 .bind(host: configuration.host, port: configuration.port).get()
             let port = channel.localAddress?.port ?? configuration.port
-            let period: TimeAmount = configuration.rate > 0
+            let period: TimeAmount = configuration.replay != nil ? .milliseconds(5) : configuration.rate > 0
                 ? .microseconds(Int64(max(min(1_000_000 / configuration.rate, 250_000), 5_000))) : .milliseconds(500)
             // Catch up at most two periods' worth of updates per tick: a simulator that falls
             // behind skips ahead instead of flooding its clients with a burst.

@@ -22,12 +22,15 @@ struct GatewayOptions: ParsableArguments {
 func withGateway<T: Sendable>(
     _ options: GatewayOptions,
     logger: Logger = Logger(label: "mootui.gateway"),
+    frameTap: (any FrameTap)? = nil,
+    replay: ReplaySource? = nil,
     body: (OpenDClient) async throws -> T
 ) async throws -> T {
     let pem = try options.rsaKey.map(readKeyFile)
     var simulator: SimServer?
     let endpoint: OpenDEndpoint
     if let address = options.opend {
+        if replay != nil { throw OneShotError("a replay runs on the embedded simulator: drop --opend") }
         endpoint = try OpenDEndpoint(parsing: address)
     } else {
         var configuration = SimConfiguration()
@@ -35,12 +38,14 @@ func withGateway<T: Sendable>(
         configuration.port = 0
         configuration.rsaPrivateKeyPEM = pem
         configuration.fees = try FeeScheduleOption.schedule(options.fees)
+        configuration.replay = replay
         let server = try await SimServer.start(configuration)
         simulator = server
         endpoint = OpenDEndpoint(host: server.host, port: server.port)
     }
     var configuration = ConnectionConfiguration(endpoint: endpoint)
     configuration.rsaPrivateKeyPEM = pem
+    configuration.frameTap = frameTap
     let connection = OpenDConnection(configuration: configuration, logger: logger)
     let client = OpenDClient(connection: connection, logger: logger)
     do {

@@ -18,7 +18,7 @@ struct Mootui: AsyncParsableCommand {
             RunCommand.self, SimCommand.self,
             QuoteCommand.self, BookCommand.self, KLineCommand.self,
             AccountsCommand.self, FundsCommand.self, PositionsCommand.self, OrdersCommand.self,
-            OrderCommand.self, BenchTicketCommand.self,
+            OrderCommand.self, RecordCommand.self, ReplayCommand.self, BenchTicketCommand.self,
         ],
         defaultSubcommand: RunCommand.self
     )

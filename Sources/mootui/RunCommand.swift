@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import MooApp
 import OpenDClient
+import SimGateway
 import TerminalUI
 import TradingKit
 
@@ -31,6 +32,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Log file (default: $XDG_STATE_HOME/mootui/mootui.log).")
     var log: String?
 
+    @Option(help: "Record every frame received to FILE while the UI runs (see `mootui replay FILE --info`).")
+    var record: String?
+
     func validate() throws {
         guard (1...240).contains(maxFPS) else { throw ValidationError("--max-fps must be between 1 and 240") }
         guard TradingEnvironment(rawValue: env) != nil else { throw ValidationError("--env must be simulate or real") }
@@ -41,7 +45,10 @@ struct RunCommand: AsyncParsableCommand {
         }
     }
 
-    func run() async throws {
+    func run() async throws { try await runTUI(replay: nil, replayName: nil) }
+
+    /// The UI; with `replay`, on the embedded simulator serving that recording (`mootui replay FILE`).
+    func runTUI(replay: ReplaySource?, replayName: String?) async throws {
         let environment = ProcessInfo.processInfo.environment
         guard isatty(0) == 1, isatty(1) == 1 else {
             throw TUIError("the terminal UI needs an interactive terminal; see `mootui --help` for one-shot commands")
@@ -64,14 +71,17 @@ struct RunCommand: AsyncParsableCommand {
         let fps = maxFPS
         let feeSchedule = try FeeScheduleOption.schedule(gateway.fees)
 
-        try await withGateway(gateway, logger: logger) { client in
-            let address = gateway.opend ?? "embedded sim"
+        let recorder = try record.map { try SessionRecorder.start(path: $0, gateway: gateway.opend ?? "embedded sim") }
+        defer { if let recorder, let record { SessionRecorder.finish(recorder, path: record, logger: logger) } }
+        try await withGateway(gateway, logger: logger, frameTap: recorder, replay: replay) { client in
+            let address = replay.map { _ in "replay of \(replayName ?? "a recording")" } ?? gateway.opend ?? "embedded sim"
             let live = Gateway.live(client, address: address, environment: tradingEnvironment)
             let writer = ConfigWriter(config: config, path: configPath, logger: logger)
             let settings = UISettings(
                 environment: tradingEnvironment, address: address, watchlist: watchlist, theme: chosenTheme,
                 keymap: chosenKeymap, maxFPS: fps, problems: problems, fees: feeSchedule, logPath: logPath,
                 debugTrap: environment["MOOTUI_DEBUG_TRAP"] == "1",
+                replayBadge: replay.map { " REPLAY \($0.speed) · PAPER " },
                 save: { codes in writer.save(watchlist: codes) })
             try await runOnUIThread(settings: settings, gateway: live, logger: logger)
         }
@@ -147,6 +157,8 @@ struct UISettings: Sendable {
     var logPath: String
     /// MOOTUI_DEBUG_TRAP=1 (for the terminal tests): F12 traps, as a runtime failure would.
     var debugTrap: Bool
+    /// Set when replaying: shown where SIMULATE / REAL is.
+    var replayBadge: String? = nil
     var save: @Sendable ([SecurityCode]) -> Void
 }
 
@@ -181,6 +193,7 @@ private func runUI(settings: UISettings, gateway: Gateway, logger: Logger) throw
         environment: settings.environment, gatewayAddress: settings.address,
         watchlist: settings.watchlist, keymap: settings.keymap)
     state.feeSchedule = settings.fees
+    state.replayBadge = settings.replayBadge
     state.wallClockOffset =
         Date().timeIntervalSince1970 + Double(TimeZone.current.secondsFromGMT()) - monotonicSeconds()
     let program = MooProgram(

@@ -22,6 +22,8 @@ struct SimCommand: AsyncParsableCommand {
     @Option(name: .customLong("order-latency"), help: ArgumentHelp("Milliseconds the paper broker takes to acknowledge a place/modify/cancel (0 = at once).", valueName: "ms")) var orderLatencyMS = 40
     @Option(name: .customLong("universe"), help: ArgumentHelp("CSV or TOML file of instruments (code, name, lot, price, kind) to add or replace.", valueName: "file")) var universe: String?
     @Option(name: .customLong("trade-password-md5-file"), help: "File (mode 0600) holding the MD5 (32 hex) of the trade password that unlocks REAL accounts; or set $MOOTUI_TRADE_PASSWORD_MD5.") var tradePasswordMD5File: String?
+    @Option(help: ArgumentHelp("Serve a recording's quotes (from `mootui record`) instead of the random walk.", valueName: "file")) var replay: String?
+    @Option(help: "With --replay: a factor of real time (1, 10, 0.5) or max.") var speed = "1"
     /// Gone: it put the secret in argv. Kept hidden so using it gets a clear error.
     @Option(name: .customLong("trade-password-md5"), help: .hidden) var tradePasswordMD5InArgv: String?
 
@@ -72,6 +74,7 @@ struct SimCommand: AsyncParsableCommand {
             }
             config.rsaPrivateKeyPEM = pem
         }
+        if let replay { config.replay = try SimReplayOption.load(replay, speed: speed, extra: config.extraInstruments) }
         let server: SimServer
         do {
             server = try await SimServer.start(config)

@@ -6,6 +6,8 @@ public struct AppState: Sendable, Equatable {
     // gateway
     public var environment: TradingEnvironment
     public var gatewayAddress: String
+    /// Set while replaying a recording ("REPLAY 10x · PAPER"): shown in place of SIMULATE / REAL.
+    public var replayBadge: String? = nil
     public var connection: ConnectionStatus = .connecting(attempt: 1)
     /// True once the gateway was live at least once (afterwards a drop marks values stale).
     public var hasBeenLive = false

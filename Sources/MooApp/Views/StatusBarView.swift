@@ -9,9 +9,9 @@ public enum StatusBarView {
         let s = c.state
         grid.fill(rect, style: c.theme[.status])
         var x = rect.x
-        let banner = s.environment == .real ? " REAL MONEY " : " SIMULATE "
+        let banner = s.replayBadge ?? (s.environment == .real ? " REAL MONEY " : " SIMULATE ")
         x += grid.write(
-            banner, x: x, y: rect.y, style: c.theme[s.environment == .real ? .envReal : .envSimulate],
+            banner, x: x, y: rect.y, style: c.theme[s.environment == .real && s.replayBadge == nil ? .envReal : .envSimulate],
             limit: rect.maxX - x)
         x += grid.write(" \(s.gatewayAddress) ", x: x, y: rect.y, style: c.theme[.status], limit: rect.maxX - x)
         let (text, role) = connectionText(s)

@@ -25,6 +25,8 @@ public struct ConnectionConfiguration: Sendable {
     public var reconnectBackoff: [Duration] = [.seconds(1), .seconds(2), .seconds(4), .seconds(6)]
     /// Frames announcing a longer body are treated as a corrupt stream.
     public var maxBodyLength: UInt32 = FrameCodec.defaultMaxBodyLength
+    /// Sees every received frame (a recorder); see ``FrameTap``.
+    public var frameTap: (any FrameTap)? = nil
 
     /// Defaults for everything but the endpoint.
     public init(endpoint: OpenDEndpoint) {

@@ -13,10 +13,13 @@ struct LinkFrameDecoder: ByteToMessageDecoder {
     let maxBodyLength: UInt32
     let slots: PushSlots
     let generation: Int
+    /// Sees every frame first (see ``FrameTap``); nil costs one branch.
+    var tap: (any FrameTap)? = nil
 
     mutating func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
         guard let frame = try FrameCodec.decode(from: &buffer, cipherState: cipherState, maxBodyLength: maxBodyLength)
         else { return .needMoreData }
+        if let tap, frame.protoID != ProtoID.initConnect.rawValue { Self.show(frame, to: tap) }
         if frame.format == .protobuf, let kind = PushKind(protoID: frame.protoID) {
             let slots = self.slots, generation = self.generation
             let routed = frame.body.withUnsafeReadableBytes { slots.offer(kind, body: $0, generation: generation) }
@@ -24,6 +27,13 @@ struct LinkFrameDecoder: ByteToMessageDecoder {
         }
         context.fireChannelRead(Self.wrapInboundOut(frame))
         return .continue
+    }
+
+    private static func show(_ frame: Frame, to tap: any FrameTap) {
+        let isPush = ProtoID(rawValue: frame.protoID)?.isPush ?? false
+        frame.body.withUnsafeReadableBytes {
+            tap.frameReceived(protoID: frame.protoID, serial: frame.serial, isPush: isPush, body: $0)
+        }
     }
 
     mutating func decodeLast(context: ChannelHandlerContext, buffer: inout ByteBuffer, seenEOF: Bool) throws

@@ -21,6 +21,7 @@ extension OpenDConnection {
         }
         let maxBodyLength = configuration.maxBodyLength
         let slots = pushSlots
+        let tap = configuration.frameTap
         let bootstrap = ClientBootstrap(group: group)
             .connectTimeout(Self.timeAmount(configuration.connectTimeout))
             .channelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
@@ -30,7 +31,7 @@ extension OpenDConnection {
                         ByteToMessageHandler(
                             LinkFrameDecoder(
                                 cipherState: cipherState, maxBodyLength: maxBodyLength, slots: slots,
-                                generation: generation)),
+                                generation: generation, tap: tap)),
                         MessageToByteHandler(FrameEncoder(cipherState: cipherState)),
                         ConnectionHandler(connection: self, generation: generation, cipherState: cipherState),
                     ])
