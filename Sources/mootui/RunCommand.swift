@@ -72,7 +72,7 @@ struct RunCommand: AsyncParsableCommand {
                 environment: tradingEnvironment, address: address, watchlist: watchlist, theme: chosenTheme,
                 keymap: chosenKeymap, maxFPS: fps, problems: problems, fees: feeSchedule, logPath: logPath,
                 debugTrap: environment["MOOTUI_DEBUG_TRAP"] == "1",
-                save: { codes in writer.save(watchlist: codes) })
+                save: { codes in writer.save(watchlist: codes) }, alertBell: config.alertBell)
             try await runOnUIThread(settings: settings, gateway: live, logger: logger)
         }
     }
@@ -148,6 +148,8 @@ struct UISettings: Sendable {
     /// MOOTUI_DEBUG_TRAP=1 (for the terminal tests): F12 traps, as a runtime failure would.
     var debugTrap: Bool
     var save: @Sendable ([SecurityCode]) -> Void
+    /// Ring the bell when a price alert triggers (config `alert-bell`).
+    var alertBell = true
 }
 
 /// Runs the event loop on a thread of its own (it blocks in poll) and waits for it. The terminal
@@ -181,6 +183,7 @@ private func runUI(settings: UISettings, gateway: Gateway, logger: Logger) throw
         environment: settings.environment, gatewayAddress: settings.address,
         watchlist: settings.watchlist, keymap: settings.keymap)
     state.feeSchedule = settings.fees
+    state.alertBell = settings.alertBell
     state.wallClockOffset =
         Date().timeIntervalSince1970 + Double(TimeZone.current.secondsFromGMT()) - monotonicSeconds()
     let program = MooProgram(
