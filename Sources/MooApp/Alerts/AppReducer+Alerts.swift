@@ -5,6 +5,11 @@ import TradingKit
 /// alerts pane lists and deletes them, a triggered one shows a message, rings the bell (unless
 /// the settings turn it off) and marks the code in the watchlist.
 extension AppReducer {
+    /// How a triggered alert's message starts.
+    static let alertPrefix = "ALERT "
+    /// Seconds a triggered alert's message stays (longer than other messages).
+    static let alertMessageSeconds = 15.0
+
     /// `a`: the alert dialog on the selected code.
     static func openAlertDialog(_ state: inout AppState) -> [Effect] {
         guard let code = state.selectedCode else { return [] }
@@ -58,10 +63,15 @@ extension AppReducer {
     /// once-only alert is now off).
     static func alertTriggered(_ t: PriceAlertTrigger, _ state: inout AppState) -> [Effect] {
         state.alertedCodes.insert(t.code)
+        state.firedAlertKeys.insert(t.key)
+        for i in state.alerts.indices where state.alerts[i].key == t.key && state.alerts[i].frequency == .once {
+            state.alerts[i].isEnabled = false
+        }
         let name = t.name.isEmpty ? state.name(of: t.code) : t.name
         let what = t.content.isEmpty ? (t.kind.map { "\($0.title) \(t.setValue.formatted())" } ?? "alert") : t.content
         let subject = name.isEmpty || t.content.hasPrefix(name) ? "\(t.code)" : "\(t.code) \(name)"
-        say("ALERT \(subject): \(what) (last \(t.price.formatted()))", error: false, &state)
+        say("\(alertPrefix)\(subject): \(what) (last \(t.price.formatted()))", error: false, &state)
+        state.message?.expiresAt = state.now + alertMessageSeconds
         var effects: [Effect] = [.loadAlerts]
         if state.alertBell { effects.insert(.ringBell, at: 0) }
         return effects

@@ -77,7 +77,7 @@ extension AppReducer {
             guard !state.watchlist.contains(code) else { return [] }
             state.securities[code] = info
             state.watchlist.append(code)
-            say("added \(code) \(info.name)\(state.activeGroup.map { " to \($0)" } ?? "")", error: false, &state)
+            say("added \(code)\(info.name.isEmpty ? "" : " \(info.name)")\(state.activeGroup.map { " to \($0)" } ?? "")", error: false, &state)
             return watchlistEdited(adding: code, state) + [.subscribe([code], [.quote]), .loadSnapshots([code])]
         case .securityInfo(let infos):
             for info in infos { state.securities[info.code] = info }
@@ -128,13 +128,19 @@ extension AppReducer {
         case .ticket(let answer):
             return handle(ticketResponse: answer, &state)
         case .alerts(let alerts):
-            state.alerts = alerts
+            state.alerts = alerts.map { a in
+                var a = a
+                if a.frequency == .once && state.firedAlertKeys.contains(a.key) { a.isEnabled = false }
+                return a
+            }
             state.alertCursor = min(state.alertCursor, max(0, alerts.count - 1))
         case .groups(let groups):
             return groupsLoaded(groups, &state)
         case .groupSecurities(let name, let infos):
             return groupLoaded(name, infos, &state)
         case .notice(let text):
+            // routine answers never hide a triggered alert still on screen
+            if let m = state.message, m.text.hasPrefix(alertPrefix), m.expiresAt > state.now { break }
             say(text, error: false, &state)
         case .failed(let what, let reason):
             if what.hasPrefix("check "), let code = try? SecurityCode(parsing: String(what.dropFirst(6))) {

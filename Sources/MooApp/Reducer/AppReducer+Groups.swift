@@ -21,7 +21,9 @@ extension AppReducer {
 
     /// The groups the gateway has (custom ones first, then system ones).
     static func groupsLoaded(_ groups: [SecurityGroup], _ state: inout AppState) -> [Effect] {
-        state.groups = groups.filter { !$0.name.isEmpty }
+        // custom groups (the user's own) first in the cycle, then the system ones
+        let named = groups.filter { !$0.name.isEmpty }
+        state.groups = named.filter { !$0.isSystem } + named.filter(\.isSystem)
         if let active = state.activeGroup, !state.groups.contains(where: { $0.name == active }) {
             return showLocalList(&state)
         }

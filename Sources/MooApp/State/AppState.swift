@@ -84,6 +84,9 @@ public struct AppState: Sendable, Equatable {
     public var alertCursor = 0
     /// Codes whose alert triggered this session (marked in the watchlist).
     public var alertedCodes: Set<SecurityCode> = []
+    /// Keys of the alerts that triggered this session (a once-only one stays off even if a list
+    /// read before the trigger arrives after it).
+    public var firedAlertKeys: Set<Int64> = []
     /// Ring the terminal bell when an alert triggers (settings: `alert-bell = "off"` silences it).
     public var alertBell = true
     /// The user's watchlist groups on the gateway (empty: only the local list).

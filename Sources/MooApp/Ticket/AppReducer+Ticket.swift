@@ -225,7 +225,8 @@ extension AppReducer {
                 _ = t.acknowledged()
                 state.modal = nil
             }
-            say("order \(id) submitted", error: false, &state)
+            let known = state.orders.contains { $0.id == id }
+            say("order \(id) \(known ? "modified" : "submitted")", error: false, &state)
             return [.loadPortfolio, .refreshLimits]
         case let .outcomeUnknown(request):
             if case var .ticket(t) = state.modal, t.phase == .submitting {
