@@ -105,7 +105,7 @@ final class AlertsAndGroupsTests: XCTestCase {
         let posted = Posted()
         var gateway = Gateway.unimplemented()
         let stored = PriceAlert(key: 7, code: F.tencent, kind: .priceAbove, value: F.p("330"))
-        gateway.addPriceAlert = { a in posted.call("add \(a.code) \(a.kind) \(a.value)"); return 7 }
+        gateway.addPriceAlert = { a in posted.call("add \(a.code) \(a.kind) \(a.value.formatted())"); return 7 }
         gateway.priceAlerts = { [stored] }
         let runner = EffectRunner(gateway: gateway, post: posted.post, saveWatchlist: { _ in })
         runner.perform([.addAlert(PriceAlert(code: F.tencent, kind: .priceAbove, value: F.p("330")))])

@@ -20,6 +20,7 @@ final class PositionsAndOrdersTests: XCTestCase {
 
     private func focusPositions(_ s: inout AppState) -> [Effect] {
         _ = AppReducer.reduce(&s, .action(.focusNext))  // book
+        _ = AppReducer.reduce(&s, .action(.focusNext))  // orders
         return AppReducer.reduce(&s, .action(.focusNext))  // positions
     }
 

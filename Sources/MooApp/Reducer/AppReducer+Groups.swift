@@ -84,7 +84,7 @@ extension AppReducer {
 
     /// The watchlist pane's title: the group shown, or the local list.
     static func watchlistTitle(_ state: AppState) -> String {
-        let source = state.activeGroup.map { "group \($0)" } ?? (state.groups.isEmpty ? "" : "local")
-        return source.isEmpty ? "Watchlist (\(state.watchlist.count))" : "Watchlist: \(source) (\(state.watchlist.count))"
+        guard let group = state.activeGroup else { return "Watchlist (\(state.watchlist.count))" }
+        return "Watchlist: group \(group) (\(state.watchlist.count))"
     }
 }

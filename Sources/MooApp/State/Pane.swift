@@ -2,7 +2,7 @@ import TradingKit
 
 /// Panes that take the keyboard focus.
 public enum Pane: String, Sendable, Hashable, CaseIterable {
-    case watchlist, book, positions, orders, alerts
+    case watchlist, book, orders, positions, alerts
 
     /// The keymap mode active while this pane has focus.
     public var keymapMode: KeymapMode {
