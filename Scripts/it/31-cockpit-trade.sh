@@ -5,7 +5,7 @@
 #  - a US order from the TUI on SIMULATE goes through the US account and is accepted
 #  - that position is closed from the positions pane (x)
 #  - a resting order is repriced by one tick (+) and the pane shows the new price
-#  - a price alert is set (a), triggered by the sim, shown, and its code marked
+#  - a price alert is set (a), triggered by the sim, shown, rings the bell and marks its code
 #  - the watchlist switches to the user's group on the gateway (w); adding a code edits the group
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -87,6 +87,7 @@ after=$(python3 -c 'import sys; from decimal import Decimal as D; print(D(sys.ar
 wait_for 15 "the order shows one tick up ($before → $after)" bash -c "$(declare -f orders_pane); orders_pane | grep -q 'HK.00700 *BUY *${after}0* .*SUBMITTED'"
 
 echo "== a price alert set, triggered by the sim, shown"
+[ "$(pane '#{window_bell_flag}')" = 0 ] || fail "the terminal bell rang before any alert"
 keys a   # global: on the selected code from any pane
 wait_for 10 "alert dialog" has "Price alert · HK\\.00700"
 keys Down   # price ≤
@@ -98,6 +99,12 @@ wait_log 10 3220 1
 wait_for 15 "alert listed in the alerts pane" bash -c "$(declare -f alerts_pane); alerts_pane | grep -q 'HK.00700 *price ≤ 9999'"
 wait_for 20 "the sim triggers it: ALERT message" has "ALERT HK\\.00700"
 wait_for 5 "the code is marked in the watchlist" has "HK\\.00700 +!"
+deadline=$((SECONDS + 5))
+until [ "$(pane '#{window_bell_flag}')" = 1 ]; do
+  [ $SECONDS -ge $deadline ] && fail "the terminal bell did not ring for the alert"
+  sleep 0.1
+done
+echo "ok: the terminal bell rang (tmux window_bell_flag)"
 wait_for 10 "the once-only alert is now off" bash -c "$(declare -f alerts_pane); alerts_pane | grep -q 'price ≤ 9999 *once *off'"
 
 echo "== the user's group on the gateway as the watchlist"
