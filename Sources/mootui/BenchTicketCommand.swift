@@ -96,7 +96,7 @@ struct BenchTicketCommand: AsyncParsableCommand {
             let elapsed = clock.now - t0
             guard shown, let id = placedID else { throw ValidationError("order \(i) not acknowledged in 10 s") }
             samples.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1e3)
-            runner.perform([.cancelOrder(id)])
+            if let acc = state.tradingAccount(for: code) { runner.perform([.cancelOrder(id, acc)]) }
             _ = await drain(10) { s in s.orders.contains { $0.id == id && !$0.status.isWorking } }
         }
         ticker.cancel()

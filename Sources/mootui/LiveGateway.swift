@@ -6,7 +6,7 @@ import TradingKit
 extension Gateway {
     /// The live gateway: MooApp's closures over a started `OpenDClient`, trading in `environment`.
     static func live(_ client: OpenDClient, address: String, environment: TradingEnvironment) -> Gateway {
-        Gateway(
+        var gateway = Gateway(
             address: address,
             events: {
                 // Mapped where the app consumes them: no relay task, so no extra task hop per push.
@@ -71,6 +71,15 @@ extension Gateway {
             pushFeed: PushFeed(
                 onWaiting: { wake in client.conflatePushes(wake: wake) },
                 take: { client.takePushes().compactMap(GatewayEvent.init) }))
+        gateway.priceAlerts = { try await client.priceAlerts() }
+        gateway.addPriceAlert = { alert in try await client.addPriceAlert(alert) }
+        gateway.deletePriceAlert = { code, key in try await client.deletePriceAlert(code, key: key) }
+        gateway.securityGroups = { try await client.securityGroups() }
+        gateway.groupSecurities = { name in try await client.groupSecurities(name) }
+        gateway.modifyGroup = { name, add, codes in
+            if add { try await client.modifyGroup(name, adding: codes) } else { try await client.modifyGroup(name, removing: codes) }
+        }
+        return gateway
     }
 }
 
@@ -100,6 +109,7 @@ extension GatewayEvent {
         case .bars(let code, let period, let bars): self = .bars(code, period, bars)
         case .order(let o): self = .order(o)
         case .fill(let f): self = .fill(f)
+        case .priceAlert(let t): self = .priceAlert(t)
         case .notice(let text):
             // Routine bookkeeping (quota counts, "backend up") is already on the status bar or
             // needs no attention; only news reaches the message line.

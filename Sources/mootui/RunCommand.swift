@@ -82,7 +82,7 @@ struct RunCommand: AsyncParsableCommand {
                 keymap: chosenKeymap, maxFPS: fps, problems: problems, fees: feeSchedule, logPath: logPath,
                 debugTrap: environment["MOOTUI_DEBUG_TRAP"] == "1",
                 replayBadge: replay.map { " REPLAY \($0.speed) · PAPER " },
-                save: { codes in writer.save(watchlist: codes) })
+                save: { codes in writer.save(watchlist: codes) }, alertBell: config.alertBell)
             try await runOnUIThread(settings: settings, gateway: live, logger: logger)
         }
     }
@@ -160,6 +160,8 @@ struct UISettings: Sendable {
     /// Set when replaying: shown where SIMULATE / REAL is.
     var replayBadge: String? = nil
     var save: @Sendable ([SecurityCode]) -> Void
+    /// Ring the bell when a price alert triggers (config `alert-bell`).
+    var alertBell = true
 }
 
 /// Runs the event loop on a thread of its own (it blocks in poll) and waits for it. The terminal
@@ -194,6 +196,7 @@ private func runUI(settings: UISettings, gateway: Gateway, logger: Logger) throw
         watchlist: settings.watchlist, keymap: settings.keymap)
     state.feeSchedule = settings.fees
     state.replayBadge = settings.replayBadge
+    state.alertBell = settings.alertBell
     state.wallClockOffset =
         Date().timeIntervalSince1970 + Double(TimeZone.current.secondsFromGMT()) - monotonicSeconds()
     let program = MooProgram(

@@ -12,6 +12,10 @@ enum AppFixtures {
     static let apple = try! SecurityCode(parsing: "US.AAPL")
     static let alibaba = try! SecurityCode(parsing: "HK.09988")
 
+    /// The SIMULATE accounts of the fixture: one trades HK, one US (as OpenD lists them).
+    static let hkAccount = Account(id: 1001, environment: .simulate, markets: [1])
+    static let usAccount = Account(id: 1002, environment: .simulate, markets: [2])
+
     static var keymap: Keymap { AppearanceLoader.defaultKeymap }
 
     static func p(_ s: String) -> Price { Price(s)! }

@@ -17,7 +17,7 @@ final class AppReducerTests: XCTestCase {
                 .loadSnapshots([F.tencent, F.moutai, F.apple]),
                 .watchDetail(F.tencent),
                 .loadHistory(CandleSeries(F.tencent, .fiveMinutes), count: AppReducer.initialBars),
-                .loadPortfolio, .refreshLimits,
+                .loadPortfolio, .refreshLimits, .loadAlerts, .loadGroups,
             ])
         XCTAssertEqual(s.connection, .live)
         XCTAssertFalse(s.isStale)
@@ -177,7 +177,7 @@ final class AppReducerTests: XCTestCase {
         _ = AppReducer.reduce(&s, .action(.tabPortfolio))
         XCTAssertEqual(s.focus, .orders)
         XCTAssertEqual(AppReducer.reduce(&s, .key(.character("c"))), [], "cancel asks first")
-        XCTAssertEqual(AppReducer.reduce(&s, .key(.character("y"))), [.cancelOrder("FT1002")])
+        XCTAssertEqual(AppReducer.reduce(&s, .key(.character("y"))), [.cancelOrder("FT1002", F.hkAccount)])
         _ = AppReducer.reduce(&s, .key(.down))
         XCTAssertEqual(AppReducer.reduce(&s, .key(.character("c"))), [], "a filled order cannot be cancelled")
         XCTAssertNil(s.modal)

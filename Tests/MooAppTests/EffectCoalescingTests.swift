@@ -74,9 +74,9 @@ final class EffectCoalescingTests: XCTestCase {
         gate.open()
         runner.finish()
         XCTAssertNil(EffectCoalescer.key(of: .placeOrder(OrderRequest(code: F.tencent, side: .buy, type: .limit,
-                                                                      price: F.p("320.2"), quantity: 100))))
-        XCTAssertNil(EffectCoalescer.key(of: .cancelOrder("1")))
-        XCTAssertEqual(EffectCoalescer.key(of: .fetchMaxQuantities(F.tencent, F.p("1"), .limit)),
-                       EffectCoalescer.key(of: .fetchMaxQuantities(F.apple, F.p("2"), .market)))
+                                                                      price: F.p("320.2"), quantity: 100), F.hkAccount)))
+        XCTAssertNil(EffectCoalescer.key(of: .cancelOrder("1", F.hkAccount)))
+        XCTAssertEqual(EffectCoalescer.key(of: .fetchMaxQuantities(F.tencent, F.p("1"), .limit, F.hkAccount)),
+                       EffectCoalescer.key(of: .fetchMaxQuantities(F.apple, F.p("2"), .market, F.usAccount)))
     }
 }

@@ -34,7 +34,7 @@ final class OrderFeesTests: XCTestCase {
         XCTAssertEqual(AppReducer.reduce(&s, .gateway(.order(filledOrder(.partiallyFilled, filled: 100)), at: 1)), [],
                        "still filling: no request yet")
         let effects = AppReducer.reduce(&s, .gateway(.order(filledOrder(.filled)), at: 2))
-        XCTAssertEqual(effects, [.fetchOrderFees(["77": 200])])
+        XCTAssertEqual(effects, [.fetchOrderFees(["77": 200], Account(id: 9, environment: .real, markets: [1]))])
         let report = OrderFees(orderID: "77", fees: FeeBreakdown(items: [
             .init(title: "Commission", amount: F.p("19.21")), .init(title: "Platform fee", amount: F.p("15")),
         ]))
@@ -93,9 +93,9 @@ final class OrderFeesTests: XCTestCase {
             return ids.map { OrderFees(orderID: $0, fees: FeeBreakdown(items: [.init(title: "Commission", amount: F.p("3"))])) }
         }
         let runner = EffectRunner(gateway: gateway, post: posted.post, saveWatchlist: { _ in })
-        runner.perform([.loadPortfolio])  // learns the account (effects run side by side, so wait)
-        XCTAssertTrue(waitUntil { posted.all.contains { if case .response(.account) = $0 { true } else { false } } })
-        runner.perform([.fetchOrderFees(["5": 100, "4": 300])])
+        runner.perform([.loadPortfolio])  // effects run side by side: let the portfolio read finish first
+        XCTAssertTrue(waitUntil { posted.all.contains { if case .response(.accounts) = $0 { true } else { false } } })
+        runner.perform([.fetchOrderFees(["5": 100, "4": 300], Account(id: 9, environment: .real, markets: [1]))])
         XCTAssertTrue(waitUntil { posted.all.contains { if case .response(.orderFees) = $0 { true } else { false } } })
         XCTAssertEqual(posted.log, ["fees 9 [\"4\", \"5\"]"])
         XCTAssertTrue(posted.all.contains(.response(.orderFees(

@@ -31,11 +31,11 @@ final class TicketIntegrationTests: XCTestCase {
         XCTAssertEqual(t.side, .buy)
         XCTAssertEqual(t.price, F.p("320.4"), "buy is priced at the best ask")
         XCTAssertEqual(t.quantityText, "100", "one board lot")
-        XCTAssertEqual(opened, [.fetchMaxQuantities(F.tencent, F.p("320.4"), .limit)])
+        XCTAssertEqual(opened, [.fetchMaxQuantities(F.tencent, F.p("320.4"), .limit, F.hkAccount)])
         XCTAssertEqual(s.activeModes.first, "ticket")
         let effects = press(.enter, into: &s)
         XCTAssertEqual(effects, [.placeOrder(OrderRequest(code: F.tencent, side: .buy, type: .limit,
-                                                          price: F.p("320.4"), quantity: 100))])
+                                                          price: F.p("320.4"), quantity: 100), F.hkAccount)])
         _ = AppReducer.reduce(&s, .response(.ticket(.placed("FT2001"))))
         XCTAssertNil(s.modal, "acknowledged: the ticket closes")
         XCTAssertEqual(s.message?.text, "order FT2001 submitted")
@@ -153,7 +153,7 @@ final class TicketIntegrationTests: XCTestCase {
         XCTAssertEqual(t.price, F.p("319.6"))
         XCTAssertEqual(t.side, .buy)
         XCTAssertEqual(press(.enter, into: &s), [.placeOrder(OrderRequest(code: F.tencent, side: .buy, type: .limit,
-                                                                          price: F.p("319.6"), quantity: 200))])
+                                                                          price: F.p("319.6"), quantity: 200), F.hkAccount)])
     }
 
     func testCommandLineSellAllAndBadInput() {
@@ -177,14 +177,14 @@ final class TicketIntegrationTests: XCTestCase {
         s.orderCursor = 0
         XCTAssertEqual(press(.character("c"), into: &s), [], "nothing sent before the confirm")
         guard case .confirm = s.modal else { return XCTFail("expected a confirm") }
-        XCTAssertEqual(press(.character("y"), into: &s), [.cancelOrder("FT1002")])
+        XCTAssertEqual(press(.character("y"), into: &s), [.cancelOrder("FT1002", F.hkAccount)])
         _ = press(.character("c"), into: &s)
         XCTAssertEqual(press(.character("n"), into: &s), [])
         XCTAssertNil(s.modal)
         _ = press(.character(":"), into: &s)
         type("ca HK.00700", into: &s)
         _ = press(.enter, into: &s)
-        XCTAssertEqual(press(.enter, into: &s), [.cancelOrder("FT1002")])
+        XCTAssertEqual(press(.enter, into: &s), [.cancelOrder("FT1002", F.hkAccount)])
     }
 
     func testModifyOpensPrefilledAndSendsModify() {
@@ -195,6 +195,6 @@ final class TicketIntegrationTests: XCTestCase {
         XCTAssertEqual(ticket(s)?.modifyingOrderID, "FT1002")
         XCTAssertEqual(ticket(s)?.price, F.p("319.8"))
         _ = press(.up, into: &s)
-        XCTAssertEqual(press(.enter, into: &s), [.modifyOrder("FT1002", price: F.p("320"), quantity: 300)])
+        XCTAssertEqual(press(.enter, into: &s), [.modifyOrder("FT1002", F.hkAccount, price: F.p("320"), quantity: 300)])
     }
 }

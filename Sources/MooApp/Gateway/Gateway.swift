@@ -40,6 +40,26 @@ public struct Gateway: Sendable {
     /// Conflated market-data pushes the UI takes once per frame; nil when every push comes
     /// through ``events``.
     public var pushFeed: PushFeed?
+    /// The user's price reminders (Qot_GetPriceReminder).
+    public var priceAlerts: @Sendable () async throws -> [PriceAlert] = { throw GatewayUnavailable("price alerts") }
+    /// Sets a price reminder (Qot_SetPriceReminder add); returns its key.
+    public var addPriceAlert: @Sendable (PriceAlert) async throws -> Int64 = { _ in
+        throw GatewayUnavailable("price alerts")
+    }
+    /// Deletes the price reminder of a code by key.
+    public var deletePriceAlert: @Sendable (SecurityCode, Int64) async throws -> Void = { _, _ in
+        throw GatewayUnavailable("price alerts")
+    }
+    /// The user's watchlist groups (Qot_GetUserSecurityGroup); empty when there are none.
+    public var securityGroups: @Sendable () async throws -> [SecurityGroup] = { [] }
+    /// The securities of a group (Qot_GetUserSecurity).
+    public var groupSecurities: @Sendable (String) async throws -> [SecurityInfo] = { _ in
+        throw GatewayUnavailable("security groups")
+    }
+    /// Adds (true) or deletes (false) codes in a custom group (Qot_ModifyUserSecurity).
+    public var modifyGroup: @Sendable (String, Bool, [SecurityCode]) async throws -> Void = { _, _, _ in
+        throw GatewayUnavailable("editing security groups")
+    }
 
     /// A gateway from closures.
     public init(

@@ -25,6 +25,8 @@ public enum GatewayEvent: Sendable, Hashable {
     case bars(SecurityCode, BarPeriod, [Bar])
     case order(Order)
     case fill(Fill)
+    /// A price alert triggered on the gateway.
+    case priceAlert(PriceAlertTrigger)
     case notice(String)
 }
 

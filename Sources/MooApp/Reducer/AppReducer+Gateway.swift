@@ -60,6 +60,8 @@ extension AppReducer {
             return [.loadPortfolio]
         case .notice(let text):
             say(text, error: false, &state)
+        case .priceAlert(let trigger):
+            return alertTriggered(trigger, &state)
         }
         return []
     }
@@ -75,8 +77,8 @@ extension AppReducer {
             guard !state.watchlist.contains(code) else { return [] }
             state.securities[code] = info
             state.watchlist.append(code)
-            say("added \(code) \(info.name)", error: false, &state)
-            return [.saveWatchlist(state.watchlist), .subscribe([code], [.quote]), .loadSnapshots([code])]
+            say("added \(code)\(info.name.isEmpty ? "" : " \(info.name)")\(state.activeGroup.map { " to \($0)" } ?? "")", error: false, &state)
+            return watchlistEdited(adding: code, state) + [.subscribe([code], [.quote]), .loadSnapshots([code])]
         case .securityInfo(let infos):
             for info in infos { state.securities[info.code] = info }
         case .marketStates(let states):
@@ -100,10 +102,17 @@ extension AppReducer {
             state.candles[series] = mergeBars(state.candles[series] ?? [], bars)
         case .account(let account):
             state.account = account
+        case .accounts(let accounts):
+            state.accounts = accounts
+            state.account = accounts.first
         case .funds(let funds):
             state.funds = funds
+        case .accountFunds(let id, let funds):
+            state.fundsByAccount[id] = funds
+            if id == state.account?.id { state.funds = funds }
         case .positions(let positions):
             state.positions = positions
+            state.positionCursor = min(state.positionCursor, max(0, positions.count - 1))
         case .orders(let orders):
             settleUnknownOrders(with: orders, &state)
             state.orders = state.unknownOrders + orders.sorted { ($0.createTime, $0.id) > ($1.createTime, $1.id) }
@@ -118,6 +127,21 @@ extension AppReducer {
             say("cancel sent for order \(id)", error: false, &state)
         case .ticket(let answer):
             return handle(ticketResponse: answer, &state)
+        case .alerts(let alerts):
+            state.alerts = alerts.map { a in
+                var a = a
+                if a.frequency == .once && state.firedAlertKeys.contains(a.key) { a.isEnabled = false }
+                return a
+            }
+            state.alertCursor = min(state.alertCursor, max(0, alerts.count - 1))
+        case .groups(let groups):
+            return groupsLoaded(groups, &state)
+        case .groupSecurities(let name, let infos):
+            return groupLoaded(name, infos, &state)
+        case .notice(let text):
+            // routine answers never hide a triggered alert still on screen
+            if let m = state.message, m.text.hasPrefix(alertPrefix), m.expiresAt > state.now { break }
+            say(text, error: false, &state)
         case .failed(let what, let reason):
             if what.hasPrefix("check "), let code = try? SecurityCode(parsing: String(what.dropFirst(6))) {
                 state.pendingAdds.remove(code)

@@ -9,7 +9,7 @@ extension AppReducer {
     /// order list (which fails while the link is down; the reconnect reads it again).
     static func noteUnknownOrder(_ request: OrderRequest, _ state: inout AppState) -> [Effect] {
         let row = Order(
-            id: "?", numericID: 0, accountID: state.account?.id ?? 0, code: request.code,
+            id: "?", numericID: 0, accountID: state.tradingAccount(for: request.code)?.id ?? 0, code: request.code,
             name: state.securities[request.code]?.name ?? "", side: request.side, type: request.type,
             status: .unknown, quantity: request.quantity, price: request.price, timeInForce: request.timeInForce,
             remark: request.remark)

@@ -25,7 +25,7 @@ public enum AppReducer {
                 ]
             }
             effects += selectionEffects(&state)
-            effects += [.loadPortfolio, .refreshLimits]
+            effects += [.loadPortfolio, .refreshLimits, .loadAlerts, .loadGroups]
             return effects
         case .key(let key):
             return handle(key: key, &state)
@@ -66,6 +66,8 @@ public enum AppReducer {
             default: break
             }
             return []
+        case .alert(let dialog):
+            return handleAlertDialog(key: key, dialog, &state)
         case .confirm(_, let effects):
             switch key {
             case .character("y"), .character("Y"), .enter:
@@ -137,10 +139,11 @@ public enum AppReducer {
             let i = panes.firstIndex(of: state.focus) ?? 0
             let step = action == .focusNext ? 1 : panes.count - 1
             state.focus = panes[(i + step) % panes.count]
-            state.tab = state.focus == .orders ? .portfolio : .market
+            state.tab = state.focus.isPortfolio ? .portfolio : .market
+            if state.focus == .positions { return selectPositionCode(&state) }
         case .tabMarket:
             state.tab = .market
-            if state.focus == .orders { state.focus = .watchlist }
+            if state.focus.isPortfolio { state.focus = .watchlist }
         case .tabDetail:
             state.tab = .detail
             if state.focus != .watchlist { state.focus = .watchlist }
@@ -165,6 +168,18 @@ public enum AppReducer {
             return confirmCancelSelected(&state)
         case .orderCancelAll:
             return confirmCancelAllOfSelected(&state)
+        case .orderCancelAllWorking:
+            askToCancelAll(of: nil, &state)
+        case .orderRepriceUp, .orderRepriceDown:
+            return repriceSelected(up: action == .orderRepriceUp, &state)
+        case .positionClose:
+            return openClosingTicketForFocus(&state)
+        case .alertSet:
+            return openAlertDialog(&state)
+        case .alertDelete:
+            return confirmDeleteSelectedAlert(&state)
+        case .watchGroupNext, .watchGroupPrevious:
+            return switchGroup(forward: action == .watchGroupNext, &state)
         case .orderModify:
             return openModifyTicket(&state)
         case .ticketBuy:
@@ -174,7 +189,7 @@ public enum AppReducer {
         case .ticketLevel:
             return openTicketAtLevel(&state)
         case .ticketClosePosition:
-            return openClosingTicket(&state)
+            return openClosingTicketForFocus(&state)
         case .commandOpen:
             state.modal = .command("")
         case .ticketSubmit, .ticketClose, .ticketFieldNext, .ticketFieldPrevious, .ticketIncrease, .ticketDecrease,
@@ -213,6 +228,16 @@ public enum AppReducer {
             case .cursorTop, .pageUp: state.bookCursor = 0
             case .cursorBottom, .pageDown: state.bookCursor = 19
             default: state.bookCursor = 10
+            }
+        case .positions:
+            return movePositionCursor(action, &state)
+        case .alerts:
+            let last = max(0, state.alerts.count - 1)
+            switch action {
+            case .cursorUp: state.alertCursor = max(0, state.alertCursor - 1)
+            case .cursorDown: state.alertCursor = min(last, state.alertCursor + 1)
+            case .cursorTop, .pageUp: state.alertCursor = 0
+            default: state.alertCursor = last
             }
         case .orders:
             let last = max(0, state.orders.count - 1)
@@ -253,10 +278,14 @@ public enum AppReducer {
 
     static func removeSelected(_ state: inout AppState) -> [Effect] {
         guard let code = state.selectedCode else { return [] }
+        if let group = state.activeGroup, state.groups.first(where: { $0.name == group })?.isSystem == true {
+            say("\(group) is a system group: it cannot be edited here", error: true, &state)
+            return []
+        }
         state.watchlist.remove(at: state.selectedIndex)
         state.quotes[code] = nil
-        say("removed \(code)", error: false, &state)
-        var effects: [Effect] = [.saveWatchlist(state.watchlist), .unsubscribe([code], [.quote])]
+        say("removed \(code)\(state.activeGroup.map { " from \($0)" } ?? "")", error: false, &state)
+        var effects: [Effect] = watchlistEdited(removing: code, state) + [.unsubscribe([code], [.quote])]
         if state.selectedIndex >= state.watchlist.count { state.selectedIndex = max(0, state.watchlist.count - 1) }
         state.bookCursor = 10
         effects += selectionEffects(&state)

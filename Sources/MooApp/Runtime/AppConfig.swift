@@ -8,6 +8,8 @@ public struct AppConfig: Sendable, Equatable {
     public var watchlist: [SecurityCode]
     public var theme: String?
     public var keymap: String?
+    /// Ring the terminal bell when a price alert triggers (`alert-bell = "on"` / `"off"`; on by default).
+    public var alertBell: Bool = true
 
     /// Codes shown on a first start.
     public static let defaultWatchlist: [SecurityCode] = [
@@ -30,8 +32,16 @@ public struct AppConfig: Sendable, Equatable {
     /// Parses config text; a bad code is an error naming the line.
     public static func parse(_ source: String, file: String) throws(ConfigFileError) -> AppConfig {
         let settings = try SettingsFile.parse(
-            source, file: file, stringKeys: ["theme", "keymap"], listKeys: ["watchlist"])
+            source, file: file, stringKeys: ["theme", "keymap", "alert-bell"], listKeys: ["watchlist"])
         var config = AppConfig(theme: settings.strings["theme"], keymap: settings.strings["keymap"])
+        switch settings.strings["alert-bell"]?.lowercased() {
+        case nil, "on", "true", "yes": config.alertBell = true
+        case "off", "false", "no": config.alertBell = false
+        case let other?:
+            let line = source.split(separator: "\n", omittingEmptySubsequences: false)
+                .firstIndex(where: { $0.contains("alert-bell") }).map { $0 + 1 }
+            throw ConfigFileError(file: file, line: line, problem: "alert-bell: '\(other)' is not \"on\" or \"off\"")
+        }
         if let list = settings.lists["watchlist"] {
             var codes: [SecurityCode] = []
             for text in list {
@@ -67,6 +77,7 @@ public struct AppConfig: Sendable, Equatable {
         out += "watchlist = [" + watchlist.map { SettingsFile.quote($0.description) }.joined(separator: ", ") + "]\n"
         if let theme { out += "theme = \(SettingsFile.quote(theme))\n" }
         if let keymap { out += "keymap = \(SettingsFile.quote(keymap))\n" }
+        if !alertBell { out += "alert-bell = \"off\"\n" }
         return out
     }
 

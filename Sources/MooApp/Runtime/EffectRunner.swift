@@ -49,7 +49,7 @@ public final class EffectRunner: Sendable {
 
     /// Queues effects (from the UI thread).
     public func perform(_ effects: [Effect]) {
-        for e in effects where e != .redrawAll { queue.yield(e) }
+        for e in effects where e != .redrawAll && e != .ringBell { queue.yield(e) }
     }
 
     /// Forwards the gateway's pushes as events stamped with `now()` until the stream ends.
@@ -74,11 +74,11 @@ public final class EffectRunner: Sendable {
     }
 }
 
-/// The account the portfolio and cancel effects use (the first that trades the watchlist's market).
+/// The gateway's accounts of the environment, read once (the reducer picks one per code).
 final class AccountBox: @unchecked Sendable {
     private let lock = NSLock()
-    private var value: Account?
-    var account: Account? {
+    private var value: [Account]?
+    var accounts: [Account]? {
         get { lock.lock(); defer { lock.unlock() }; return value }
         set { lock.lock(); value = newValue; lock.unlock() }
     }
@@ -129,39 +129,45 @@ struct Worker: Sendable {
             case .loadHistory(let series, let count):
                 post(.response(.history(series, try await gateway.bars(series.code, series.period, count))))
             case .loadPortfolio:
-                let acc: Account?
-                if let known = account.account {
-                    acc = known
+                let accounts: [Account]
+                if let known = account.accounts {
+                    accounts = known
                 } else {
-                    acc = try await gateway.accounts().first
-                    account.account = acc
+                    accounts = try await gateway.accounts()
+                    account.accounts = accounts
                 }
-                post(.response(.account(acc)))
-                guard let acc else { return }
-                async let funds = gateway.funds(acc)
-                async let positions = gateway.positions(acc)
-                async let orders = gateway.orders(acc)
-                post(.response(.positions(try await positions)))
-                post(.response(.orders(try await orders)))
-                post(.response(.funds(try await funds)))
-                post(.response(.limits(try? await gateway.quota(), gateway.orderBudget(acc))))
+                post(.response(.accounts(accounts)))
+                guard !accounts.isEmpty else { return }
+                // every account of the environment (one per trade market): positions and orders merged
+                var positions: [Position] = [], orders: [Order] = [], funds: [(UInt64, Funds)] = []
+                try await withThrowingTaskGroup(of: (UInt64, Funds, [Position], [Order]).self) { group in
+                    for acc in accounts {
+                        group.addTask {
+                            async let f = gateway.funds(acc)
+                            async let p = gateway.positions(acc)
+                            async let o = gateway.orders(acc)
+                            return (acc.id, try await f, try await p, try await o)
+                        }
+                    }
+                    for try await (id, f, p, o) in group {
+                        funds.append((id, f)); positions += p; orders += o
+                    }
+                }
+                let rank = Dictionary(uniqueKeysWithValues: accounts.enumerated().map { ($1.id, $0) })
+                funds.sort { rank[$0.0, default: 0] < rank[$1.0, default: 0] }
+                post(.response(.positions(positions.sorted { $0.code.description < $1.code.description })))
+                post(.response(.orders(orders)))
+                for (id, f) in funds { post(.response(.accountFunds(id, f))) }
+                post(.response(.limits(try? await gateway.quota(), gateway.orderBudget(accounts.first))))
             case .refreshLimits:
                 // the budget is local bookkeeping; the quota is a request, asked for after subscribing
-                post(.response(.limits(nil, gateway.orderBudget(account.account))))
+                post(.response(.limits(nil, gateway.orderBudget(account.accounts?.first))))
             case .refreshQuota:
                 post(.response(.limits(try await gateway.quota(), nil)))
-            case .cancelOrder(let id):
-                guard let acc = account.account else {
-                    post(.response(.failed(what: "cancel \(id)", reason: "no trading account")))
-                    return
-                }
+            case .cancelOrder(let id, let acc):
                 try await gateway.cancelOrder(acc, id)
                 post(.response(.orderCancelled(id)))
-            case .placeOrder(let request):
-                guard let acc = account.account else {
-                    post(.response(.ticket(.rejected("no trading account"))))
-                    return
-                }
+            case .placeOrder(let request, let acc):
                 let request = EffectRunner.tagged(request)
                 do {
                     let id = try await gateway.placeOrder(acc, request)
@@ -170,14 +176,10 @@ struct Worker: Sendable {
                     log("place \(request.side) \(request.quantity) \(request.code) [\(request.remark)]: \(unknown)")
                     post(.response(.ticket(.outcomeUnknown(request))))
                 } catch {
-                    log("place \(request.side) \(request.quantity) \(request.code): \(error)")
+                    log("place \(request.side) \(request.quantity) \(request.code) via \(acc.id): \(error)")
                     post(.response(.ticket(.rejected(oneLine(error)))))
                 }
-            case .modifyOrder(let id, let price, let quantity):
-                guard let acc = account.account else {
-                    post(.response(.ticket(.rejected("no trading account"))))
-                    return
-                }
+            case .modifyOrder(let id, let acc, let price, let quantity):
                 do {
                     try await gateway.modifyOrder(acc, id, price, quantity)
                     post(.response(.ticket(.placed(id))))
@@ -193,16 +195,14 @@ struct Worker: Sendable {
                     log("unlock: \(oneLine(error))")  // never the MD5
                     post(.response(.ticket(.unlocked(error: oneLine(error)))))
                 }
-            case .fetchMaxQuantities(let code, let price, let type):
-                guard let acc = account.account else { return }
+            case .fetchMaxQuantities(let code, let price, let type, let acc):
                 do {
                     let max = try await gateway.maxQuantities(acc, code, price, type)
                     post(.response(.ticket(.maxQuantities(code, max))))
                 } catch {
                     log("max quantities \(code): \(error)")
                 }
-            case .fetchOrderFees(let filled):
-                guard let acc = account.account else { return }
+            case .fetchOrderFees(let filled, let acc):
                 do {
                     let reports = try await gateway.orderFees(acc, filled.keys.sorted())
                     post(.response(.orderFees(reports, filled: filled)))
@@ -211,8 +211,30 @@ struct Worker: Sendable {
                 }
             case .saveWatchlist(let codes):
                 persist(codes)
-            case .redrawAll:
-                break
+            case .redrawAll, .ringBell:
+                break  // the program does these on the UI thread
+            case .loadAlerts:
+                do {
+                    post(.response(.alerts(try await gateway.priceAlerts())))
+                } catch {
+                    log("alerts: \(error)")  // a gateway without reminders: the pane stays empty
+                }
+            case .addAlert(let alert):
+                _ = try await gateway.addPriceAlert(alert)
+                post(.response(.alerts(try await gateway.priceAlerts())))
+                post(.response(.notice("alert set: \(alert.code) \(alert.condition)")))
+            case .deleteAlert(let alert):
+                try await gateway.deletePriceAlert(alert.code, alert.key)
+                post(.response(.alerts(try await gateway.priceAlerts())))
+                post(.response(.notice("alert deleted: \(alert.code) \(alert.condition)")))
+            case .loadGroups:
+                post(.response(.groups(try await gateway.securityGroups())))
+            case .loadGroup(let name):
+                post(.response(.groupSecurities(name, try await gateway.groupSecurities(name))))
+            case .editGroup(let name, let add, let codes):
+                try await gateway.modifyGroup(name, add, codes)
+                post(.response(.notice("\(add ? "added" : "removed") \(codes.map(\.description).joined(separator: ", ")) "
+                                       + "\(add ? "to" : "from") \(name) on the gateway")))
             }
         } catch {
             log("\(describe(effect)): \(error)")
@@ -232,14 +254,21 @@ struct Worker: Sendable {
         case .loadPortfolio: return "portfolio"
         case .refreshLimits: return "limits"
         case .refreshQuota: return "quota"
-        case .cancelOrder(let id): return "cancel \(id)"
-        case .placeOrder(let r): return "place \(r.side) \(r.quantity) \(r.code)"
-        case .modifyOrder(let id, _, _): return "modify \(id)"
+        case .cancelOrder(let id, _): return "cancel \(id)"
+        case .placeOrder(let r, _): return "place \(r.side) \(r.quantity) \(r.code)"
+        case .modifyOrder(let id, _, _, _): return "modify \(id)"
         case .unlockTrade: return "unlock"
-        case .fetchMaxQuantities(let c, _, _): return "max quantities \(c)"
-        case .fetchOrderFees(let f): return "fees of \(f.count) orders"
+        case .fetchMaxQuantities(let c, _, _, _): return "max quantities \(c)"
+        case .fetchOrderFees(let f, _): return "fees of \(f.count) orders"
         case .saveWatchlist: return "save watchlist"
         case .redrawAll: return "redraw"
+        case .ringBell: return "bell"
+        case .loadAlerts: return "alerts"
+        case .addAlert(let a): return "set alert \(a.code)"
+        case .deleteAlert(let a): return "delete alert \(a.code)"
+        case .loadGroups: return "watchlist groups"
+        case .loadGroup(let n): return "group \(n)"
+        case .editGroup(let n, let add, _): return "\(add ? "add to" : "remove from") \(n)"
         }
     }
 

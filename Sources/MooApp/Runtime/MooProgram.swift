@@ -22,6 +22,13 @@ public final class MooProgram: TerminalProgram {
     public private(set) var needsFullRepaint = false
     /// A `.pushesWaiting` arrived: the next frame takes the conflated pushes first.
     public private(set) var pushesWaiting = false
+    /// A triggered alert asked for the bell; the loop rings it once.
+    private var bellPending = false
+
+    public func takeBell() -> Bool {
+        defer { bellPending = false }
+        return bellPending
+    }
 
     /// A program starting from `state`; `perform` runs effects (an `EffectRunner` in the app, a
     /// recorder in tests); `takePushes` hands over the conflated pushes (stamped events) when
@@ -60,6 +67,7 @@ public final class MooProgram: TerminalProgram {
             effects += AppReducer.reduce(&state, event)
         }
         if effects.contains(.redrawAll) { needsFullRepaint = true; needsRedraw = true }
+        if effects.contains(.ringBell) { bellPending = true }
         if state != before { needsRedraw = true }
         if !effects.isEmpty { perform(effects) }
     }

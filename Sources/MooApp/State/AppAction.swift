@@ -37,6 +37,14 @@ public enum AppAction: String, Sendable, Hashable, CaseIterable {
     case orderModify = "order.modify"
     case orderCancelAll = "order.cancel-all"
     case commandOpen = "command.open"
+    case orderCancelAllWorking = "order.cancel-all-working"
+    case orderRepriceUp = "order.reprice.up"
+    case orderRepriceDown = "order.reprice.down"
+    case positionClose = "position.close"
+    case alertSet = "alert.set"
+    case alertDelete = "alert.delete"
+    case watchGroupNext = "watch.group.next"
+    case watchGroupPrevious = "watch.group.prev"
 
     /// What the help screen says the action does.
     public var summary: String {
@@ -77,6 +85,14 @@ public enum AppAction: String, Sendable, Hashable, CaseIterable {
         case .orderModify: return "modify the selected order"
         case .orderCancelAll: return "cancel all working orders of the code"
         case .commandOpen: return "order command line (b 200 HK.00700 @ 320.2)"
+        case .orderCancelAllWorking: return "cancel every working order (asks first)"
+        case .orderRepriceUp: return "reprice the selected order one tick up"
+        case .orderRepriceDown: return "reprice the selected order one tick down"
+        case .positionClose: return "order ticket closing the selected position"
+        case .alertSet: return "set a price alert on the selected code"
+        case .alertDelete: return "delete the selected alert (asks first)"
+        case .watchGroupNext: return "watchlist: next of your security groups"
+        case .watchGroupPrevious: return "watchlist: previous security group"
         }
     }
 
@@ -86,7 +102,7 @@ public enum AppAction: String, Sendable, Hashable, CaseIterable {
 
 /// Keymap modes: one table each.
 public enum KeymapMode: String, Sendable, CaseIterable {
-    case global, watchlist, book, orders, ticket, help
+    case global, watchlist, book, positions, orders, alerts, ticket, help
 
     /// Every mode name, for checking keymap files.
     public static var names: Set<String> { Set(allCases.map(\.rawValue)) }

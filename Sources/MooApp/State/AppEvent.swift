@@ -31,7 +31,11 @@ public enum GatewayResponse: Sendable, Hashable {
     case ticks(SecurityCode, [Tick])
     case history(CandleSeries, [Bar])
     case account(Account?)
+    /// Every trading account of the environment (the portfolio reads each).
+    case accounts([Account])
     case funds(Funds)
+    /// Funds of one account.
+    case accountFunds(UInt64, Funds)
     case positions([Position])
     case orders([Order])
     /// Fees the gateway reported, with the filled quantity of each order when they were asked for.
@@ -40,6 +44,14 @@ public enum GatewayResponse: Sendable, Hashable {
     case orderCancelled(String)
     /// Answers for the order ticket.
     case ticket(TicketResponse)
+    /// The user's price alerts, read again after any change.
+    case alerts([PriceAlert])
+    /// The user's watchlist groups.
+    case groups([SecurityGroup])
+    /// The codes (with their static info) of a group.
+    case groupSecurities(String, [SecurityInfo])
+    /// A line for the message bar (an effect that worked).
+    case notice(String)
     /// Something failed: `what` we tried, and the gateway's one-line reason.
     case failed(what: String, reason: String)
 }
@@ -62,19 +74,35 @@ public enum Effect: Sendable, Hashable {
     case refreshLimits
     /// Ask the gateway for the subscription quota (after subscriptions were replayed).
     case refreshQuota
-    case cancelOrder(String)
-    /// Place an order (from the ticket, every field already validated).
-    case placeOrder(OrderRequest)
+    /// Cancel an order through the account that holds it.
+    case cancelOrder(String, Account)
+    /// Place an order (from the ticket, every field already validated) through the account that
+    /// trades its market.
+    case placeOrder(OrderRequest, Account)
     /// Modify a working order: new price (limit orders) and new total quantity.
-    case modifyOrder(String, price: Price?, quantity: Int64)
+    case modifyOrder(String, Account, price: Price?, quantity: Int64)
     /// Unlock REAL trading with the trade password (consumed, and so wiped, by the gateway).
     case unlockTrade(TradePassword)
     /// Max buy/sell quantities for the ticket at a price.
-    case fetchMaxQuantities(SecurityCode, Price, OrderType)
-    /// Ask for the fees of these orders (id → filled quantity now).
-    case fetchOrderFees([String: Int64])
+    case fetchMaxQuantities(SecurityCode, Price, OrderType, Account)
+    /// Ask for the fees of these orders of one account (id → filled quantity now).
+    case fetchOrderFees([String: Int64], Account)
     /// Persist the watchlist in the config file.
     case saveWatchlist([SecurityCode])
+    /// Read the user's price alerts.
+    case loadAlerts
+    /// Set a price alert.
+    case addAlert(PriceAlert)
+    /// Delete a price alert.
+    case deleteAlert(PriceAlert)
+    /// Ring the terminal bell once (the program does it on the UI thread).
+    case ringBell
+    /// Read the user's watchlist groups.
+    case loadGroups
+    /// Read the codes of a group, to show it as the watchlist.
+    case loadGroup(String)
+    /// Add (true) or delete (false) codes in a group on the gateway.
+    case editGroup(String, add: Bool, [SecurityCode])
     /// Send the next frame whole.
     case redrawAll
 }

@@ -45,6 +45,10 @@ public struct AppState: Sendable, Equatable {
 
     // trading
     public var account: Account?
+    /// Every account of the environment (one per trade market); see `tradingAccount(for:)`.
+    public var accounts: [Account] = []
+    /// Funds of each account, by account id.
+    public var fundsByAccount: [UInt64: Funds] = [:]
     /// REAL trading unlocked on this gateway (OpenD's unlock is global to the gateway).
     public var isTradeUnlocked = false
     public var funds: Funds?
@@ -73,6 +77,26 @@ public struct AppState: Sendable, Equatable {
     public var isFinished = false
     /// Set by `redraw`: the next frame is sent whole.
     public var redrawRequested = false
+
+    // cockpit (issue 15): positions and alerts panes, the user's security groups
+    /// Row of the positions pane under the cursor.
+    public var positionCursor = 0
+    /// The user's price alerts on the gateway, by code then kind.
+    public var alerts: [PriceAlert] = []
+    public var alertCursor = 0
+    /// Codes whose alert triggered this session (marked in the watchlist).
+    public var alertedCodes: Set<SecurityCode> = []
+    /// Keys of the alerts that triggered this session (a once-only one stays off even if a list
+    /// read before the trigger arrives after it).
+    public var firedAlertKeys: Set<Int64> = []
+    /// Ring the terminal bell when an alert triggers (settings: `alert-bell = "off"` silences it).
+    public var alertBell = true
+    /// The user's watchlist groups on the gateway (empty: only the local list).
+    public var groups: [SecurityGroup] = []
+    /// The group the watchlist shows; nil for the local list.
+    public var activeGroup: String?
+    /// The local list, kept while a group is shown.
+    public var localWatchlist: [SecurityCode]?
 
     /// Ticks kept per code: the tape's memory is bounded whatever the trade rate.
     public static let tapeLimit = 200

@@ -40,15 +40,16 @@ extension AppState {
 
 extension AppReducer {
     /// REAL orders that are done filling and whose reported fees are missing or older than their
-    /// fill: one request for all of them (OpenD allows 10 a 30 s per account, so not per fill).
+    /// fill: one request per account for all of them (OpenD allows 10 a 30 s per account, so not per fill).
     static func feeRequests(for orders: [Order], _ state: AppState) -> [Effect] {
-        guard state.account?.environment == .real else { return [] }
-        var wanted: [String: Int64] = [:]
+        guard state.environment == .real else { return [] }
+        var wanted: [Account: [String: Int64]] = [:]
         for o in orders where o.filledQuantity > 0 && !o.status.isWorking
             && state.reportedFees[o.id]?.filledQuantity != o.filledQuantity
         {
-            wanted[o.id] = o.filledQuantity
+            guard let account = state.tradingAccount(of: o), account.environment == .real else { continue }
+            wanted[account, default: [:]][o.id] = o.filledQuantity
         }
-        return wanted.isEmpty ? [] : [.fetchOrderFees(wanted)]
+        return wanted.sorted { $0.key.id < $1.key.id }.map { .fetchOrderFees($0.value, $0.key) }
     }
 }

@@ -2,16 +2,21 @@ import TradingKit
 
 /// Panes that take the keyboard focus.
 public enum Pane: String, Sendable, Hashable, CaseIterable {
-    case watchlist, book, orders
+    case watchlist, book, orders, positions, alerts
 
     /// The keymap mode active while this pane has focus.
     public var keymapMode: KeymapMode {
         switch self {
         case .watchlist: return .watchlist
         case .book: return .book
+        case .positions: return .positions
         case .orders: return .orders
+        case .alerts: return .alerts
         }
     }
+
+    /// True for the panes on the portfolio tab of small screens.
+    public var isPortfolio: Bool { self == .positions || self == .orders || self == .alerts }
 }
 
 /// Screens on terminals too small to show every pane at once.
@@ -39,6 +44,8 @@ public enum Modal: Sendable, Equatable {
     case command(String)
     /// A yes/no question; `effects` run on yes.
     case confirm(prompt: String, effects: [Effect])
+    /// The price-alert dialog (`Sources/MooApp/Alerts/`).
+    case alert(AlertDialog)
 }
 
 /// A line at the bottom of the screen, cleared after a while.

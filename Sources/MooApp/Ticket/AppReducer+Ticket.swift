@@ -17,20 +17,21 @@ extension AppReducer {
             code: code, name: state.name(of: code), environment: state.environment, side: side, price: price,
             quantity: quantity, tickRules: tick, lotRules: lots, position: held,
             referencePrice: state.quotes[code]?.last, isUnlocked: state.isTradeUnlocked)
-        ticket.buyingPower = state.funds?.buyingPower
+        ticket.account = state.tradingAccount(for: code)
+        ticket.buyingPower = ticket.account.flatMap { state.buyingPower(of: $0) }
         ticket.rateBudget = state.orderBudget?.summary
         return ticket
     }
 
     /// Opens `ticket` as the modal and asks for its max quantities.
     static func open(_ ticket: OrderTicket, _ state: inout AppState) -> [Effect] {
-        guard state.account != nil else {
-            say("no \(state.environment == .real ? "REAL" : "SIMULATE") trading account on this gateway", error: true, &state)
+        guard let account = ticket.account else {
+            say(state.noAccountReason(for: ticket.code), error: true, &state)
             return []
         }
         state.modal = .ticket(ticket)
         guard let p = ticket.price else { return [] }
-        return [.fetchMaxQuantities(ticket.code, p, ticket.type)]
+        return [.fetchMaxQuantities(ticket.code, p, ticket.type, account)]
     }
 
     /// The price an order on `side` meets now: the best ask to buy, the best bid to sell, else last.
@@ -57,18 +58,6 @@ extension AppReducer {
         let i = row - 10
         guard book.bids.indices.contains(i) else { return [] }
         return open(makeTicket(code, side: .sell, price: book.bids[i].price, quantity: nil, state), &state)
-    }
-
-    /// `x` on the selected code's position: a ticket that closes it at the touch.
-    static func openClosingTicket(_ state: inout AppState) -> [Effect] {
-        guard let code = state.selectedCode else { return [] }
-        guard let pos = state.positions.first(where: { $0.code == code }), pos.quantity != 0 else {
-            say("no position in \(code) to close", error: true, &state)
-            return []
-        }
-        let side: OrderSide = pos.quantity > 0 ? .sell : .buy
-        return open(makeTicket(code, side: side, price: touch(code, side, state),
-                               quantity: pos.quantity.magnitude.asInt64, state), &state)
     }
 
     /// `m` on a working order: the ticket prefilled from it, in modify mode.
@@ -128,10 +117,13 @@ extension AppReducer {
         var out: [Effect] = []
         for e in effects {
             switch e {
-            case let .place(request): out.append(.placeOrder(request))
-            case let .modify(id, price, quantity): out.append(.modifyOrder(id, price: price, quantity: quantity))
+            case let .place(request):
+                if let a = t.account { out.append(.placeOrder(request, a)) }
+            case let .modify(id, price, quantity):
+                if let a = t.account { out.append(.modifyOrder(id, a, price: price, quantity: quantity)) }
             case let .unlock(password): out.append(.unlockTrade(password))
-            case let .fetchMaxQuantities(code, price, type): out.append(.fetchMaxQuantities(code, price, type))
+            case let .fetchMaxQuantities(code, price, type):
+                if let a = t.account { out.append(.fetchMaxQuantities(code, price, type, a)) }
             case .close: state.modal = nil
             }
         }
@@ -203,8 +195,12 @@ extension AppReducer {
             say("order \(order.id) is \(order.status), not working", error: true, &state)
             return
         }
+        guard let account = state.tradingAccount(of: order) else {
+            say(state.noAccountReason(for: order.code), error: true, &state)
+            return
+        }
         let what = "\(order.side == .buy ? "BUY" : "SELL") \(order.quantity) \(order.code) @ \(order.price)"
-        state.modal = .confirm(prompt: "cancel order \(order.id) (\(what))?", effects: [.cancelOrder(order.id)])
+        state.modal = .confirm(prompt: "cancel order \(order.id) (\(what))?", effects: [.cancelOrder(order.id, account)])
     }
 
     /// Opens the yes/no question for cancelling every working order (of `code`, when given).
@@ -215,8 +211,8 @@ extension AppReducer {
             say("no working orders\(scope)", error: true, &state)
             return
         }
-        state.modal = .confirm(prompt: "cancel \(working.count) working order(s)\(scope)?",
-                               effects: working.map { .cancelOrder($0.id) })
+        let effects: [Effect] = working.compactMap { o in state.tradingAccount(of: o).map { .cancelOrder(o.id, $0) } }
+        state.modal = .confirm(prompt: "cancel \(working.count) working order(s)\(scope)?", effects: effects)
     }
 
     // MARK: answers
@@ -229,7 +225,8 @@ extension AppReducer {
                 _ = t.acknowledged()
                 state.modal = nil
             }
-            say("order \(id) submitted", error: false, &state)
+            let known = state.orders.contains { $0.id == id }
+            say("order \(id) \(known ? "modified" : "submitted")", error: false, &state)
             return [.loadPortfolio, .refreshLimits]
         case let .outcomeUnknown(request):
             if case var .ticket(t) = state.modal, t.phase == .submitting {

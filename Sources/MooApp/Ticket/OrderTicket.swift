@@ -57,6 +57,8 @@ public struct OrderTicket: Equatable, Sendable {
 
     /// Set when the ticket modifies a working order instead of placing a new one.
     public var modifyingOrderID: String?
+    /// The account the order goes through (the one trading the code's market), shown on the ticket.
+    public var account: Account?
 
     /// Password bytes while the unlock prompt is open; wiped as soon as they are hashed.
     private var passwordBuffer: [UInt8]

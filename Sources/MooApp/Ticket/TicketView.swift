@@ -5,7 +5,7 @@ import TradingKit
 /// environment (SIMULATE / REAL) in its own colour so the two can never be mistaken.
 public enum TicketView {
     /// Rows the dialog needs.
-    public static let height = 17
+    public static let height = 18
     /// Columns the dialog prefers (narrower terminals get what fits).
     public static let width = 64
 
@@ -59,6 +59,7 @@ public enum TicketView {
              error: ticket.quantityError)
         line("TIF", ticket.timeInForce.description, field: .timeInForce)
         y += 1
+        line("Account", ticket.account.map(accountText) ?? "none trades \(ticket.code.market.rawValue)", field: nil)
         let cur = ticket.currency
         line("Notional", ticket.notional.map { "\($0.fixed(2)) \(cur)" } ?? "—", field: nil)
         if let p = ticket.price, let q = ticket.quantity, q > 0 {
@@ -101,5 +102,10 @@ public enum TicketView {
             promptRole = .statusLive
         }
         grid.write(prompt, x: inner.x, y: inner.maxY - 1, style: c.theme[promptRole], limit: inner.width)
+    }
+
+    /// "10002 · US" : the account the order goes through and the markets it trades.
+    static func accountText(_ a: Account) -> String {
+        "\(a.id) · " + a.markets.map(AppState.marketName).joined(separator: "+")
     }
 }

@@ -10,7 +10,7 @@ public enum PositionsView {
         if let f = s.funds {
             title += "  cash \(Format.money(f.cash)) \(f.currency)  power \(Format.money(f.buyingPower))"
         }
-        let body = c.titled(title, in: rect, into: &grid)
+        let body = c.titled(title, in: rect, focused: s.focus == .positions, into: &grid)
         guard body.height > 1 else { return }
         let widths = [9, 6, 8, 8, 8, 9, 7]
         let heads = ["Code", "Qty", "Cost", "Last", "Value", "P&L", "P&L%"]
@@ -19,8 +19,15 @@ public enum PositionsView {
             grid.write("no positions", x: body.x, y: body.y + 1, style: c.theme[.dim], limit: body.width)
             return
         }
-        for (i, p) in s.positions.prefix(body.height - 1).enumerated() {
+        let rows = body.height - 1
+        let offset = max(0, min(s.positionCursor - rows + 1, s.positions.count - rows))
+        for (i, index) in (offset..<min(s.positions.count, offset + rows)).enumerated() {
+            let p = s.positions[index]
             let last = s.quotes[p.code]?.last ?? p.lastPrice
+            let selected = s.focus == .positions && index == s.positionCursor
+            if selected {
+                grid.fill(Rect(x: body.x, y: body.y + 1 + i, width: body.width, height: 1), style: c.theme[.selection])
+            }
             let cells = [
                 p.code.description, Format.volume(p.quantity), Format.price(p.costPrice, p.code),
                 Format.price(last, p.code), Format.money(p.marketValue),
@@ -28,7 +35,7 @@ public enum PositionsView {
             ]
             writeRow(
                 cells, widths: widths, x: body.x, y: body.y + 1 + i, maxX: body.maxX,
-                style: c.value(c.direction(p.profitLoss)), into: &grid)
+                style: selected ? c.theme[.selection] : c.value(c.direction(p.profitLoss)), into: &grid)
         }
     }
 

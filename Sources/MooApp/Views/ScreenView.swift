@@ -25,6 +25,7 @@ public enum ScreenView {
         if wide { wideLayout(c, in: content, into: &grid) } else { tabbedLayout(c, in: content, into: &grid) }
         if case .help(let offset) = state.modal { HelpView.render(c, offset: offset, in: content, into: &grid) }
         if case .ticket(let ticket) = state.modal { TicketView.render(ticket, c, in: content, into: &grid) }
+        if case .alert(let dialog) = state.modal { AlertDialogView.render(dialog, c, in: content, into: &grid) }
         FooterView.render(c, tabs: !wide, in: grid.bounds.row(size.rows - 1), into: &grid)
         return grid
     }
@@ -60,8 +61,10 @@ public enum ScreenView {
         let (tape, chart) = sideArea.splitTop(max(6, sideArea.height - 14))
         TapeView.render(c, in: tape, into: &grid)
         ChartView.render(c, in: chart, into: &grid)
-        let (positions, orders) = bottom.splitLeft(bottom.width - 59)
+        let (portfolio, orders) = bottom.splitLeft(bottom.width - 59)
+        let (positions, alerts) = portfolio.splitTop(portfolio.height - min(5, portfolio.height / 2))
         PositionsView.render(c, in: positions, into: &grid)
+        AlertsView.render(c, in: alerts, into: &grid)
         c.separator(x: orders.x, y: orders.y, height: orders.height, into: &grid)
         OrdersView.render(
             c, in: Rect(x: orders.x + 1, y: orders.y, width: orders.width - 1, height: orders.height), into: &grid)
@@ -84,9 +87,11 @@ public enum ScreenView {
             ChartView.render(
                 c, in: Rect(x: chart.x + 1, y: chart.y, width: chart.width - 1, height: chart.height), into: &grid)
         case .portfolio:
-            let (positions, orders) = area.splitTop(area.height / 2)
+            let (positions, rest) = area.splitTop(area.height * 2 / 5)
+            let (orders, alerts) = rest.splitTop(rest.height - min(5, rest.height / 3))
             PositionsView.render(c, in: positions, into: &grid)
             OrdersView.render(c, in: orders, into: &grid)
+            AlertsView.render(c, in: alerts, into: &grid)
         }
     }
 }

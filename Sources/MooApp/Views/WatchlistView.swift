@@ -6,7 +6,7 @@ public enum WatchlistView {
     /// Draws the watchlist pane into `rect`.
     public static func render(_ c: ViewContext, in rect: Rect, into grid: inout CellGrid) {
         let s = c.state
-        let body = c.titled("Watchlist (\(s.watchlist.count))", in: rect, focused: s.focus == .watchlist, into: &grid)
+        let body = c.titled(AppReducer.watchlistTitle(s), in: rect, focused: s.focus == .watchlist, into: &grid)
         guard body.height > 1 else { return }
         let showChange = body.width >= 52
         let cols = columns(width: body.width, showChange: showChange)
@@ -33,7 +33,14 @@ public enum WatchlistView {
             let base = selected ? c.theme[.selection] : c.theme[.text]
             grid.fill(Rect(x: body.x, y: y, width: body.width, height: 1), style: base)
             grid.write(code.description, x: x, y: y, width: cols.code, style: base); x += cols.code + 1
-            grid.write(s.name(of: code), x: x, y: y, width: cols.name, style: base); x += cols.name + 1
+            if s.alertedCodes.contains(code) {
+                // a triggered alert: "!" before the name
+                grid.write("!", x: x, y: y, width: 1, style: selected ? base : c.theme[.statusWarning])
+                grid.write(s.name(of: code), x: x + 1, y: y, width: cols.name - 1, style: base)
+            } else {
+                grid.write(s.name(of: code), x: x, y: y, width: cols.name, style: base)
+            }
+            x += cols.name + 1
             guard let q = s.quotes[code] else {
                 grid.write("…", x: x, y: y, width: cols.last, align: .right, style: base)
                 continue

@@ -11,6 +11,8 @@ public enum ClientEvent: Sendable {
     case bars(SecurityCode, BarPeriod, [Bar])
     case order(Order)
     case fill(Fill)
+    /// A price reminder triggered (Qot_UpdatePriceReminder 3019).
+    case priceAlert(PriceAlertTrigger)
     /// A gateway notice (Notify 1003) or a push mootui could not use, in one line.
     case notice(String)
 }

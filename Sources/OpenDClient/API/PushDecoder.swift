@@ -1,7 +1,7 @@
 import OpenDProtocol
 import TradingKit
 
-/// Turns push frames (3005, 3013, 3011, 3007, 2208, 2218, 1003) into ``ClientEvent``s.
+/// Turns push frames (3005, 3013, 3011, 3007, 2208, 2218, 3019, 1003) into ``ClientEvent``s.
 ///
 /// Pure and stateless, so the connection's push path and the benchmark share it. Frames of
 /// other protocols produce nothing; a push whose body cannot be decoded or converted throws.
@@ -42,6 +42,9 @@ public struct PushDecoder: Sendable {
         case .trdUpdateOrderFill:
             guard let s2c = try Self.body(frame, TrdUpdateOrderFill_Response.self) else { return }
             deliver(.fill(try Fill(wire: s2c.orderFill, accountID: s2c.header.accID, trdMarket: s2c.header.trdMarket)))
+        case .qotUpdatePriceReminder:
+            guard let s2c = try Self.body(frame, QotUpdatePriceReminder_Response.self) else { return }
+            deliver(.priceAlert(try PriceAlertTrigger(wire: s2c)))
         case .notify:
             guard let s2c = try Self.body(frame, Notify_Response.self) else { return }
             deliver(.notice(Self.describe(s2c)))

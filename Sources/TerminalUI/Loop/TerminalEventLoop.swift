@@ -63,6 +63,7 @@ public final class TerminalEventLoop<Program: TerminalProgram> {
                 nextTimer = after + timerInterval
             }
             if !inputs.isEmpty { program.update(inputs) }
+            if program.takeBell() { terminal.bell() }
             if program.needsRedraw, now() - lastFrame >= frameInterval {
                 if program.needsFullRepaint { renderer.invalidate() }
                 renderer.present(program.frame(size: size))

@@ -13,6 +13,13 @@ public protocol TerminalProgram: AnyObject {
     var isFinished: Bool { get }
     /// True when the next frame must be sent whole (the user asked for a redraw); `frame` clears it.
     var needsFullRepaint: Bool { get }
+    /// True once after the program asked for the terminal bell; the loop rings it and the call clears it.
+    func takeBell() -> Bool
+}
+
+extension TerminalProgram {
+    /// Programs that never ring the bell.
+    public func takeBell() -> Bool { false }
 }
 
 /// One input to a program: a key, a resize, a posted message, a signal, or the periodic timer.
