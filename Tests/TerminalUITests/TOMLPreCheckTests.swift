@@ -41,6 +41,19 @@ final class TOMLPreCheckTests: XCTestCase {
         assertReportedEverywhere("s = \"\"\"\n[}\n\"\"\"\nx = [ # }\n}\n", line: 5, TOMLPreCheck.Problem.braceInArray)
     }
 
+    /// fuzz-theme: a date, a space and one digit before a terminator made toml++ assert while
+    /// looking for the time.
+    func testADateWithATruncatedTimeIsReported() {
+        for text in ["x = 2026-12-08 1}\n", "x = [2026-12-08 1,]\n", "t = { a = 2026-12-08 1 }\n",
+                     "x = 2026-12-08 1 # c\n", "x=2--------= 2}\n"] {
+            assertReportedEverywhere(text, line: 1, TOMLPreCheck.Problem.truncatedTime)
+        }
+        for text in ["x = 2026-12-08 10:15:00\n", "x = 2026-12-08\n", "x = [2026-12-08, 1]\n",
+                     "x = 2026-12-08T10:15:00Z\n", "k = \"2026-12-08 1}\"\n", "# 2026-12-08 1}\n", "x = 12026-12-08 1}\n"] {
+            XCTAssertNil(TOMLPreCheck.firstProblem(in: text), text.debugDescription)
+        }
+    }
+
     func testWellFormedDocumentsAreLeftToTheParser() throws {
         let fine = [
             "[roles]\n", "[ \"roles\" ]\n", "['roles']\n", "[[a]]\n", "[ a . b ]\n", "[_x]\n[-y]\n",
