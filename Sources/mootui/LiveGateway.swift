@@ -6,7 +6,7 @@ import TradingKit
 extension Gateway {
     /// The live gateway: MooApp's closures over a started `OpenDClient`, trading in `environment`.
     static func live(_ client: OpenDClient, address: String, environment: TradingEnvironment) -> Gateway {
-        Gateway(
+        var gateway = Gateway(
             address: address,
             events: {
                 // Mapped where the app consumes them: no relay task, so no extra task hop per push.
@@ -71,6 +71,8 @@ extension Gateway {
             pushFeed: PushFeed(
                 onWaiting: { wake in client.conflatePushes(wake: wake) },
                 take: { client.takePushes().compactMap(GatewayEvent.init) }))
+        gateway.health = { account in GatewayHealth(client.connection.health(accountID: account?.id)) }
+        return gateway
     }
 }
 

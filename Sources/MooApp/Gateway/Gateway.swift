@@ -40,6 +40,8 @@ public struct Gateway: Sendable {
     /// Conflated market-data pushes the UI takes once per frame; nil when every push comes
     /// through ``events``.
     public var pushFeed: PushFeed?
+    /// The connection's health for the HUD (local bookkeeping, no request); nil when unknown.
+    public var health: @Sendable (Account?) -> GatewayHealth? = { _ in nil }
 
     /// A gateway from closures.
     public init(

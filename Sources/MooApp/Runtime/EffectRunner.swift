@@ -140,6 +140,8 @@ struct Worker: Sendable {
                 post(.response(.limits(nil, gateway.orderBudget(account.account))))
             case .refreshQuota:
                 post(.response(.limits(try await gateway.quota(), nil)))
+            case .refreshHealth:
+                post(.response(.health(gateway.health(account.account))))
             case .cancelOrder(let id):
                 guard let acc = account.account else {
                     post(.response(.failed(what: "cancel \(id)", reason: "no trading account")))
@@ -222,6 +224,7 @@ struct Worker: Sendable {
         case .loadPortfolio: return "portfolio"
         case .refreshLimits: return "limits"
         case .refreshQuota: return "quota"
+        case .refreshHealth: return "health"
         case .cancelOrder(let id): return "cancel \(id)"
         case .placeOrder(let r): return "place \(r.side) \(r.quantity) \(r.code)"
         case .modifyOrder(let id, _, _): return "modify \(id)"

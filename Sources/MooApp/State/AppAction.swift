@@ -37,6 +37,7 @@ public enum AppAction: String, Sendable, Hashable, CaseIterable {
     case orderModify = "order.modify"
     case orderCancelAll = "order.cancel-all"
     case commandOpen = "command.open"
+    case healthToggle = "health.toggle"
 
     /// What the help screen says the action does.
     public var summary: String {
@@ -77,6 +78,7 @@ public enum AppAction: String, Sendable, Hashable, CaseIterable {
         case .orderModify: return "modify the selected order"
         case .orderCancelAll: return "cancel all working orders of the code"
         case .commandOpen: return "order command line (b 200 HK.00700 @ 320.2)"
+        case .healthToggle: return "health HUD: round trips, pushes, rate budgets, reconnects"
         }
     }
 

@@ -37,6 +37,8 @@ public enum GatewayResponse: Sendable, Hashable {
     /// Fees the gateway reported, with the filled quantity of each order when they were asked for.
     case orderFees([OrderFees], filled: [String: Int64])
     case limits(Quota?, OrderBudget?)
+    /// The gateway's health reading (for the HUD), taken just after the timer's tick.
+    case health(GatewayHealth?)
     case orderCancelled(String)
     /// Answers for the order ticket.
     case ticket(TicketResponse)
@@ -62,6 +64,8 @@ public enum Effect: Sendable, Hashable {
     case refreshLimits
     /// Ask the gateway for the subscription quota (after subscriptions were replayed).
     case refreshQuota
+    /// Read the gateway's health for the HUD (local bookkeeping, no request).
+    case refreshHealth
     case cancelOrder(String)
     /// Place an order (from the ticket, every field already validated).
     case placeOrder(OrderRequest)

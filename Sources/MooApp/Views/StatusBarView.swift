@@ -19,13 +19,36 @@ public enum StatusBarView {
         var right: [String] = []
         if let q = s.quota { right.append("quota \(q.used)/\(q.total)") }
         if let b = s.orderBudget { right.append("orders \(b.used)/\(b.limit)") }
-        // The arrival time of the newest push, not a ticking age: an idle screen must not change.
-        right.append("push " + (s.lastPushAt.map { Format.timeOfDay($0 + s.wallClockOffset) } ?? "-"))
+        let (push, stale) = pushText(s)
+        right.append(push)
         let tail = right.joined(separator: "  ") + " "
         let w = CharacterWidth.of(tail)
         if rect.maxX - w > x + 1 {
             grid.write(tail, x: rect.maxX - w, y: rect.y, style: c.theme[.status], limit: w)
+            if stale {
+                let pw = CharacterWidth.of(push)
+                grid.write(push, x: rect.maxX - 1 - pw, y: rect.y, style: c.theme[.statusWarning], limit: pw)
+            }
         }
+    }
+
+    /// "push live" while the newest push is younger than ``HealthState/staleAfter``, then its
+    /// age ("push 12s", in the warning colour). A fresh screen shows no ticking figure, so an
+    /// idle live screen writes nothing; a stale one changes once a second.
+    static func pushText(_ s: AppState) -> (text: String, stale: Bool) {
+        guard let at = s.lastPushAt else { return ("push -", false) }
+        let elapsed = s.now - at
+        guard elapsed >= HealthState.staleAfter else { return ("push live", false) }
+        return ("push " + age(seconds: elapsed), true)
+    }
+
+    /// "12s", "3m05s", "2h07m": whole seconds, coarser as it grows.
+    static func age(seconds: Double) -> String {
+        let t = Int(max(0, seconds).rounded(.down))
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        if t < 60 { return "\(t)s" }
+        if t < 3600 { return "\(t / 60)m\(two(t % 60))s" }
+        return "\(t / 3600)h\(two(t / 60 % 60))m"
     }
 
     static func connectionText(_ s: AppState) -> (String, ThemeRole) {
