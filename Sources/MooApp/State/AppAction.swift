@@ -78,7 +78,7 @@ public enum AppAction: String, Sendable, Hashable, CaseIterable {
         case .orderModify: return "modify the selected order"
         case .orderCancelAll: return "cancel all working orders of the code"
         case .commandOpen: return "order command line (b 200 HK.00700 @ 320.2)"
-        case .healthToggle: return "health HUD: round trips, pushes, rate budgets, reconnects"
+        case .healthToggle: return "health HUD: RTT, pushes, rate budgets"
         }
     }
 
