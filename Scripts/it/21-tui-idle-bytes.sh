@@ -3,6 +3,8 @@
 # everything it writes captured with pipe-pane. Once the first frame and its follow-ups are on
 # screen (the ladder is drawn and start-up messages have expired: no output for 6 s), the
 # terminal must receive nothing at all for WINDOW seconds. Fails otherwise, showing the bytes.
+# Then the health HUD is opened (H) and a second window is measured and printed: its figures
+# change at most once a second, so that number need not be 0 (it is reported, not checked).
 # Usage: Scripts/it/21-tui-idle-bytes.sh [WINDOW_SECONDS]   (MOOTUI_BIN=path, else swift build)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -48,3 +50,15 @@ if [ "$end" -ne "$start" ]; then
   exit 1
 fi
 echo "tui idle: 0 bytes/s"
+# The same idle screen with the health HUD shown.
+tmux -L "$sock" send-keys -t ui H
+deadline=$((SECONDS + 10))
+until tmux -L "$sock" capture-pane -p -t ui | grep -q "RTT p50"; do
+  [ $SECONDS -ge $deadline ] && { echo "FAIL: H did not open the health HUD"; tmux -L "$sock" capture-pane -p -t ui; exit 1; }
+  sleep 0.1
+done
+hud_start=$(stat -c %s "$work/bytes")
+sleep "$window"  # the measurement window itself
+hud_end=$(stat -c %s "$work/bytes")
+hud=$((hud_end - hud_start))
+echo "idle with the health HUD shown: $hud bytes in ${window}s ($((hud / window)) B/s, 120x40, sim --rate 0)"

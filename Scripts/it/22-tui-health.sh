@@ -19,7 +19,7 @@ wait_for 10 "the HUD opens" has "^.* Health .*$"
 wait_for 10 "the HUD shows the request round trip" has "RTT p50 [0-9.]+m?s  p99 [0-9.]+m?s  n=[0-9]+"
 wait_for 10 "the HUD shows a non-zero push rate" has "pushes/s ([1-9][0-9]*\.[0-9]|0\.[1-9])  conflated [0-9,]+  dropped [0-9,]+"
 wait_for 5 "the HUD shows the rate budgets and reconnects" has_all "PlaceOrder [0-9]+/15" "Snapshot [0-9]+/60" "reconnects 0"
-screen | grep -E "RTT|pushes/s" | sed 's/^/  /; s/ *│.*$//'
+screen | grep -oE "(RTT p50|pushes/s)[^│]*" | sed 's/^/  /'
 tmux -L "$sock" resize-window -t ui -x 170 -y 40
 wait_for 10 "at 170 columns the HUD is a pane beside the panes" has_all "─ Health ─" "Watchlist" "Positions"
 keys H

@@ -106,11 +106,18 @@ final class HealthHUDTests: XCTestCase {
         XCTAssertEqual(render(s, 120, 40).lines[0], live.lines[0])
         s.now = 112.4
         let stale = render(s, 120, 40)
-        XCTAssertTrue(stale.lines[0].hasSuffix("push 12s "), stale.lines[0])
+        XCTAssertTrue(stale.lines[0].hasSuffix("push >5s "), stale.lines[0])
         let x = CharacterWidth.of(stale.lines[0]) - 4
         XCTAssertEqual(stale[x, 0].style, theme[.statusWarning], "the age is in the warning colour")
+        // coarse steps: the same text from 5 s to a minute, so a frozen screen stays quiet
+        s.now = 100 + 59.9
+        XCTAssertEqual(render(s, 120, 40).lines[0], stale.lines[0])
         s.now = 100 + 185
-        XCTAssertTrue(render(s, 120, 40).lines[0].hasSuffix("push 3m05s "))
+        XCTAssertTrue(render(s, 120, 40).lines[0].hasSuffix("push >1m "))
+        s.now = 100 + 301
+        XCTAssertTrue(render(s, 120, 40).lines[0].hasSuffix("push >5m "))
+        s.now = 100 + 4000
+        XCTAssertTrue(render(s, 120, 40).lines[0].hasSuffix("push >1h "))
         s.lastPushAt = nil
         XCTAssertTrue(render(s, 120, 40).lines[0].hasSuffix("push - "))
     }

@@ -32,15 +32,22 @@ public enum StatusBarView {
         }
     }
 
-    /// "push live" while the newest push is younger than ``HealthState/staleAfter``, then its
-    /// age ("push 12s", in the warning colour). A fresh screen shows no ticking figure, so an
-    /// idle live screen writes nothing; a stale one changes once a second.
+    /// "push live" while the newest push is younger than ``HealthState/staleAfter``, then a
+    /// coarse age in the warning colour: "push >5s", ">1m", ">5m", ">1h". The text changes only
+    /// at those steps, so a quiet screen (a frozen market, a closed one) still writes nothing
+    /// between them; the HUD lists each visible code's exact age in seconds.
     static func pushText(_ s: AppState) -> (text: String, stale: Bool) {
         guard let at = s.lastPushAt else { return ("push -", false) }
         let elapsed = s.now - at
         guard elapsed >= HealthState.staleAfter else { return ("push live", false) }
-        return ("push " + age(seconds: elapsed), true)
+        let step = staleSteps.first { elapsed >= $0.seconds }?.label ?? ">\(Int(HealthState.staleAfter))s"
+        return ("push " + step, true)
     }
+
+    /// The status bar's stale steps, longest first.
+    static let staleSteps: [(seconds: Double, label: String)] = [
+        (3600, ">1h"), (300, ">5m"), (60, ">1m"), (HealthState.staleAfter, ">\(Int(HealthState.staleAfter))s"),
+    ]
 
     /// "12s", "3m05s", "2h07m": whole seconds, coarser as it grows.
     static func age(seconds: Double) -> String {
