@@ -28,6 +28,14 @@ until tmux -L "$sock" capture-pane -p -t ui | grep -q "spread"; do
   [ $SECONDS -ge $deadline ] && { echo "no first frame"; tmux -L "$sock" capture-pane -p -t ui; exit 1; }
   sleep 0.1
 done
+# With quotes frozen no push follows the start-up ones, so the status bar turns from "push live"
+# to the stale mark "push >5s" 5 s after the last of them (and next changes at 1 min): wait for
+# that mark, a follow-up of start-up like the others.
+deadline=$((SECONDS + 60))
+until tmux -L "$sock" capture-pane -p -t ui | head -n 1 | grep -qE "push (>5s|-) *$"; do
+  [ $SECONDS -ge $deadline ] && { echo "the status bar never showed the stale mark"; tmux -L "$sock" capture-pane -p -t ui; exit 1; }
+  sleep 0.2
+done
 # Follow-ups (K-line history, portfolio) land and start-up messages expire (5 s): wait for 6 s
 # without output, polling the capture file's size.
 last=-1
