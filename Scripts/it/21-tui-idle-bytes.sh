@@ -3,6 +3,8 @@
 # everything it writes captured with pipe-pane. Once the first frame and its follow-ups are on
 # screen (the ladder is drawn and start-up messages have expired: no output for 6 s), the
 # terminal must receive nothing at all for WINDOW seconds. Fails otherwise, showing the bytes.
+# Then the health HUD is opened (H) and a second window is measured and printed: its figures
+# change at most once a second, so that number need not be 0 (it is reported, not checked).
 # Usage: Scripts/it/21-tui-idle-bytes.sh [WINDOW_SECONDS]   (MOOTUI_BIN=path, else swift build)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -26,6 +28,14 @@ until tmux -L "$sock" capture-pane -p -t ui | grep -q "spread"; do
   [ $SECONDS -ge $deadline ] && { echo "no first frame"; tmux -L "$sock" capture-pane -p -t ui; exit 1; }
   sleep 0.1
 done
+# With quotes frozen no push follows the start-up ones, so the status bar turns from "push live"
+# to the stale mark "push >5s" 5 s after the last of them (and next changes at 1 min): wait for
+# that mark, a follow-up of start-up like the others.
+deadline=$((SECONDS + 60))
+until tmux -L "$sock" capture-pane -p -t ui | head -n 1 | grep -qE "push (>5s|-) *$"; do
+  [ $SECONDS -ge $deadline ] && { echo "the status bar never showed the stale mark"; tmux -L "$sock" capture-pane -p -t ui; exit 1; }
+  sleep 0.2
+done
 # Follow-ups (K-line history, portfolio) land and start-up messages expire (5 s): wait for 6 s
 # without output, polling the capture file's size.
 last=-1
@@ -48,3 +58,15 @@ if [ "$end" -ne "$start" ]; then
   exit 1
 fi
 echo "tui idle: 0 bytes/s"
+# The same idle screen with the health HUD shown.
+tmux -L "$sock" send-keys -t ui H
+deadline=$((SECONDS + 10))
+until tmux -L "$sock" capture-pane -p -t ui | grep -q "RTT p50"; do
+  [ $SECONDS -ge $deadline ] && { echo "FAIL: H did not open the health HUD"; tmux -L "$sock" capture-pane -p -t ui; exit 1; }
+  sleep 0.1
+done
+hud_start=$(stat -c %s "$work/bytes")
+sleep "$window"  # the measurement window itself
+hud_end=$(stat -c %s "$work/bytes")
+hud=$((hud_end - hud_start))
+echo "idle with the health HUD shown: $hud bytes in ${window}s ($((hud / window)) B/s, 120x40, sim --rate 0)"

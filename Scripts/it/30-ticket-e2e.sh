@@ -68,7 +68,7 @@ echo "== a valid resting limit order, modified across the market: fills, positio
 wait_for 10 "ticket open again" has "SIMULATE BUY ORDER"
 for _ in $(seq 6); do keys Down; done
 wait_for 5 "valid ticket" has "Enter: send"
-wait_for 5 "the ticket estimates the fees before sending" has "Est\. fees +≈[0-9]+\.[0-9]{2} HKD"
+wait_for 5 "the ticket estimates the fees before sending" has "Est\. fees +≈[0-9,]+\.[0-9]{2} HKD"
 keys Enter
 wait_log 10 2202 1
 wait_for 15 "order appears in the orders pane as SUBMITTED" bash -c "$(declare -f orders_pane); orders_pane | grep -q 'SUBMITTED'"

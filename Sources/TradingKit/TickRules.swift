@@ -127,12 +127,27 @@ public struct TickRules: Sendable, Hashable {
         return p
     }
 
-    /// Decimal places worth showing for prices under these rules near `price`.
+    /// Decimal places every price of an instrument under these rules shows: those of the
+    /// schedule's smallest tick (HK 0.001 → 3, A-shares 0.01 → 2, A-share funds 0.001 → 3, a fixed
+    /// tick its own). US equities have two grids: $0.01 at or above $1 (2 decimals) and $0.0001
+    /// below (4), so `price` picks the grid there and is ignored everywhere else.
     public func displayDecimals(near price: Price) -> Int {
-        var t = tickDown(from: price).micros
+        switch schedule {
+        case .hkSpreadTable: return Self.decimals(of: Self.hkBands[0].tick)
+        case .usEquity: return price > .zero && price < Price(units: 1) ? 4 : 2
+        case .cnStock: return 2
+        case .cnFund: return 3
+        case let .fixed(t): return Self.decimals(of: t.micros)
+        }
+    }
+
+    /// Decimals of a tick of `micros` millionths: 1_000 → 3, 10_000 → 2, 1_000_000 → 0.
+    static func decimals(of micros: Int64) -> Int {
+        guard micros > 0 else { return 2 }
+        var t = micros
         var d = Price.scaleDigits
         while d > 0, t % 10 == 0 { t /= 10; d -= 1 }
-        return max(d, 2)
+        return d
     }
 
     /// Why `price` is not legal, in OpenD-like words, or nil when it is.

@@ -79,6 +79,7 @@ extension Gateway {
         gateway.modifyGroup = { name, add, codes in
             if add { try await client.modifyGroup(name, adding: codes) } else { try await client.modifyGroup(name, removing: codes) }
         }
+        gateway.health = { account in GatewayHealth(client.connection.health(accountID: account?.id)) }
         return gateway
     }
 }

@@ -81,7 +81,7 @@ final class OrderFeesTests: XCTestCase {
         let expected = t.estimatedFees(F.tencent, .buy, quantity: q, price: price)
         XCTAssertGreaterThanOrEqual(expected, F.p("18"), "at least the minimum commission and the platform fee")
         let ticketGrid = ScreenView.render(t, theme: theme, glyphs: .unicode, size: TerminalSize(columns: 120, rows: 40))
-        XCTAssertTrue(ticketGrid.text.contains("Est. fees  ≈\(expected.fixed(2)) HKD"), ticketGrid.text)
+        XCTAssertTrue(ticketGrid.text.contains("Est. fees  ≈\(NumberFormat.money(expected)) HKD"), ticketGrid.text)
     }
 
     func testTheRunnerAsksTheGatewayAndPostsTheReportWithTheFilledQuantities() {

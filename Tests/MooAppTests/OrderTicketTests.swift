@@ -42,10 +42,10 @@ final class OrderTicketTests: XCTestCase {
         var t = hkTicket(price: "20.00")
         t.focus = .price
         _ = t.handle(.increment)
-        XCTAssertEqual(t.priceText, "20.05")
+        XCTAssertEqual(t.priceText, "20.050")
         _ = t.handle(.decrement)
         _ = t.handle(.decrement)
-        XCTAssertEqual(t.priceText, "19.98")
+        XCTAssertEqual(t.priceText, "19.980")
         t.focus = .quantity
         t.quantityText = "100"
         _ = t.handle(.increment)
@@ -77,7 +77,7 @@ final class OrderTicketTests: XCTestCase {
         t.rejected("insufficient buying power")
         XCTAssertEqual(t.rejection, "insufficient buying power")
         XCTAssertEqual(t.quantityText, "300")
-        XCTAssertEqual(t.priceText, "320.20")
+        XCTAssertEqual(t.priceText, "320.200")
         XCTAssertEqual(t.phase, .editing)
         _ = t.handle(.type("0"))
         XCTAssertNil(t.rejection, "an edit clears the old message")

@@ -120,7 +120,7 @@ final class PositionsAndOrdersTests: XCTestCase {
         XCTAssertEqual(s.orders[s.orderCursor].id, "FT1002")
         XCTAssertEqual(AppReducer.reduce(&s, .key(.character("+"))),
                        [.modifyOrder("FT1002", F.hkAccount, price: F.p("320"), quantity: 300)])
-        XCTAssertEqual(s.message?.text, "repricing FT1002 319.80 → 320.00")
+        XCTAssertEqual(s.message?.text, "repricing FT1002 319.800 → 320.000")
         XCTAssertEqual(AppReducer.reduce(&s, .key(.character("-"))),
                        [.modifyOrder("FT1002", F.hkAccount, price: F.p("319.6"), quantity: 300)])
     }

@@ -247,3 +247,34 @@ final class PushSlotsTests: XCTestCase {
         XCTAssertEqual(slots.overflowedPushes, 2)
     }
 }
+
+/// The HUD's running totals of the conflation store.
+final class PushSlotCountersTests: XCTestCase {
+    func testCountersCountRoutedConflatedAndDroppedPushes() throws {
+        let slots = PushSlots(ringCapacity: 2)
+        slots.attach {}
+        slots.accept(generation: 1)
+        func offer(_ kind: PushKind, _ body: [UInt8]) { _ = body.withUnsafeBytes { slots.offer(kind, body: $0, generation: 1) } }
+        XCTAssertEqual(slots.counters, PushCounters(offered: 0, conflated: 0, droppedPrints: 0, overflowed: 0))
+        for i in 0..<3 { offer(.orderBook, try PushSlotsTests.bookBody("00700", bestAsk: 320 + Double(i))) }
+        offer(.orderBook, try PushSlotsTests.bookBody("09988", bestAsk: 80))
+        // a ring of 2 bodies: the third and fourth push drop the 2 + 3 prints of the oldest ones
+        offer(.ticker, try PushSlotsTests.tickerBody("00700", sequences: [1, 2]))
+        offer(.ticker, try PushSlotsTests.tickerBody("00700", sequences: [3, 4, 5]))
+        offer(.ticker, try PushSlotsTests.tickerBody("00700", sequences: [6]))
+        offer(.ticker, try PushSlotsTests.tickerBody("00700", sequences: [7]))
+        var c = slots.counters
+        XCTAssertEqual(c.offered, 8)
+        XCTAssertEqual(c.conflated, 2, "two of 00700's three books were replaced before a take")
+        XCTAssertEqual(c.droppedPrints, 5)
+        var out: [TakenPush] = []
+        slots.take(into: &out)
+        offer(.orderBook, try PushSlotsTests.bookBody("00700", bestAsk: 330))
+        c = slots.counters
+        XCTAssertEqual(c.offered, 9)
+        XCTAssertEqual(c.conflated, 2, "a book after a take replaces nothing")
+        XCTAssertEqual(c.droppedPrints, 5, "totals survive the take")
+        _ = try PushSlotsTests.quoteBody([("00700", 1)]).withUnsafeBytes { slots.offer(.quote, body: $0, generation: 2) }
+        XCTAssertEqual(slots.counters.offered, 9, "a push of a stale link is not routed, so not counted")
+    }
+}

@@ -60,6 +60,8 @@ public struct Gateway: Sendable {
     public var modifyGroup: @Sendable (String, Bool, [SecurityCode]) async throws -> Void = { _, _, _ in
         throw GatewayUnavailable("editing security groups")
     }
+    /// The connection's health for the HUD (local bookkeeping, no request); nil when unknown.
+    public var health: @Sendable (Account?) -> GatewayHealth? = { _ in nil }
 
     /// A gateway from closures.
     public init(

@@ -55,7 +55,8 @@ extension AppReducer {
             return feeRequests(for: [order], state)
         case .fill(let fill):
             say(
-                "filled \(fill.side == .buy ? "BUY" : "SELL") \(fill.quantity) \(fill.code) @ \(fill.price)",
+                "filled \(fill.side == .buy ? "BUY" : "SELL") \(NumberFormat.quantity(fill.quantity)) \(fill.code) @ "
+                    + Format.price(fill.price, fill.code, kind: state.securities[fill.code]?.kind),
                 error: false, &state)
             return [.loadPortfolio]
         case .notice(let text):
@@ -120,6 +121,9 @@ extension AppReducer {
             return feeRequests(for: state.orders, state)
         case .orderFees(let reports, let filled):
             for r in reports { state.reportedFees[r.orderID] = ReportedFees(filledQuantity: filled[r.orderID] ?? 0, fees: r.fees) }
+        case .health(let reading):
+            noteHealth(reading, at: state.now, &state)
+            return []
         case .limits(let quota, let budget):
             if let quota { state.quota = quota }
             if let budget { state.orderBudget = budget }

@@ -37,12 +37,13 @@ public enum AppReducer {
         case .timer(let now):
             state.now = now
             if let m = state.message, m.expiresAt <= now { state.message = nil }
-            return [.refreshLimits]
+            return state.health.isShown ? [.refreshLimits, .refreshHealth] : [.refreshLimits]
         case .signal:
             state.isFinished = true
             return []
         case .gateway(let push, let at):
             state.now = max(state.now, at)
+            noteHealth(of: push, at: at, &state)
             return handle(push: push, at: at, &state)
         case .response(let response):
             return handle(response: response, &state)
@@ -130,6 +131,8 @@ public enum AppReducer {
         switch action {
         case .quit:
             state.isFinished = true
+        case .healthToggle:
+            return toggleHealth(&state)
         case .help:
             state.modal = .help(offset: 0)
         case .helpClose:

@@ -164,6 +164,8 @@ struct Worker: Sendable {
                 post(.response(.limits(nil, gateway.orderBudget(account.accounts?.first))))
             case .refreshQuota:
                 post(.response(.limits(try await gateway.quota(), nil)))
+            case .refreshHealth:
+                post(.response(.health(gateway.health(account.accounts?.first))))
             case .cancelOrder(let id, let acc):
                 try await gateway.cancelOrder(acc, id)
                 post(.response(.orderCancelled(id)))
@@ -254,6 +256,7 @@ struct Worker: Sendable {
         case .loadPortfolio: return "portfolio"
         case .refreshLimits: return "limits"
         case .refreshQuota: return "quota"
+        case .refreshHealth: return "health"
         case .cancelOrder(let id, _): return "cancel \(id)"
         case .placeOrder(let r, _): return "place \(r.side) \(r.quantity) \(r.code)"
         case .modifyOrder(let id, _, _, _): return "modify \(id)"

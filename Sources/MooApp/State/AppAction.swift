@@ -45,6 +45,7 @@ public enum AppAction: String, Sendable, Hashable, CaseIterable {
     case alertDelete = "alert.delete"
     case watchGroupNext = "watch.group.next"
     case watchGroupPrevious = "watch.group.prev"
+    case healthToggle = "health.toggle"
 
     /// What the help screen says the action does.
     public var summary: String {
@@ -93,6 +94,7 @@ public enum AppAction: String, Sendable, Hashable, CaseIterable {
         case .alertDelete: return "delete the selected alert (asks first)"
         case .watchGroupNext: return "watchlist: next of your security groups"
         case .watchGroupPrevious: return "watchlist: previous security group"
+        case .healthToggle: return "health HUD: RTT, pushes, rate budgets"
         }
     }
 

@@ -41,6 +41,8 @@ public enum GatewayResponse: Sendable, Hashable {
     /// Fees the gateway reported, with the filled quantity of each order when they were asked for.
     case orderFees([OrderFees], filled: [String: Int64])
     case limits(Quota?, OrderBudget?)
+    /// The gateway's health reading (for the HUD), taken just after the timer's tick.
+    case health(GatewayHealth?)
     case orderCancelled(String)
     /// Answers for the order ticket.
     case ticket(TicketResponse)
@@ -79,6 +81,8 @@ public enum Effect: Sendable, Hashable {
     /// Place an order (from the ticket, every field already validated) through the account that
     /// trades its market.
     case placeOrder(OrderRequest, Account)
+    /// Read the gateway's health for the HUD (local bookkeeping, no request).
+    case refreshHealth
     /// Modify a working order: new price (limit orders) and new total quantity.
     case modifyOrder(String, Account, price: Price?, quantity: Int64)
     /// Unlock REAL trading with the trade password (consumed, and so wiped, by the gateway).

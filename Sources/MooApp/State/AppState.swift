@@ -22,6 +22,8 @@ public struct AppState: Sendable, Equatable {
     /// Local wall-clock seconds minus monotonic seconds (set once at start), so the status bar
     /// can say when the newest push arrived without reading a clock.
     public var wallClockOffset: Double = 0
+    /// The health HUD (round trips, pushes, budgets, reconnects, push ages).
+    public var health = HealthState()
 
     // market data
     public var watchlist: [SecurityCode]

@@ -15,8 +15,8 @@ public enum FeeFigure: Sendable, Hashable {
     /// "86.26", or "≈86.26" for an estimate.
     public var text: String {
         switch self {
-        case .reported(let p): return p.fixed(2)
-        case .estimated(let p): return "≈" + p.fixed(2)
+        case .reported(let p): return NumberFormat.money(p)
+        case .estimated(let p): return "≈" + NumberFormat.money(p)
         }
     }
 }

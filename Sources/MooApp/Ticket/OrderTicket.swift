@@ -79,7 +79,7 @@ public struct OrderTicket: Equatable, Sendable {
         self.currency = currency ?? code.market.currency
         self.isUnlocked = isUnlocked || environment == .simulate
         let start = price ?? referencePrice
-        self.priceText = start.map { $0.formatted(minDecimals: tickRules.displayDecimals(near: $0)) } ?? ""
+        self.priceText = start.map { NumberFormat.price($0, rules: tickRules) } ?? ""
         let defaultQty = side == .sell && position > 0 ? position : lotRules.minimumBuy
         self.quantityText = String(quantity ?? defaultQty)
         self.timeInForce = .day
@@ -152,7 +152,7 @@ public struct OrderTicket: Equatable, Sendable {
         let verb = modifyingOrderID.map { "MODIFY \($0) to " } ?? ""
         let what = "\(verb)\(side == .buy ? "BUY" : "SELL") \(q) \(code)\(name.isEmpty ? "" : " \(name)")"
         let how = type == .market ? "at MARKET" : "LIMIT \(priceText.isEmpty ? "?" : priceText) \(currency)"
-        let notionalText = notional.map { " ≈ \($0.fixed(2)) \(currency)" } ?? ""
+        let notionalText = notional.map { " ≈ \(NumberFormat.money($0)) \(currency)" } ?? ""
         return "\(what) \(how) \(timeInForce)\(notionalText) [\(environment == .real ? "REAL" : "SIMULATE")]"
     }
 }

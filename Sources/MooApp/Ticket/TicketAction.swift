@@ -162,7 +162,7 @@ extension OrderTicket {
         case .price:
             let base = Price(priceText) ?? referencePrice ?? tickRules.minimum
             let next = tickRules.step(base, by: delta)
-            priceText = next.formatted(minDecimals: tickRules.displayDecimals(near: next))
+            priceText = NumberFormat.price(next, rules: tickRules)
             return maxQuantityRefresh()
         case .quantity:
             let q = quantity ?? 0

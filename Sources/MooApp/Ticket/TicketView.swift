@@ -61,20 +61,20 @@ public enum TicketView {
         y += 1
         line("Account", ticket.account.map(accountText) ?? "none trades \(ticket.code.market.rawValue)", field: nil)
         let cur = ticket.currency
-        line("Notional", ticket.notional.map { "\($0.fixed(2)) \(cur)" } ?? "—", field: nil)
+        line("Notional", ticket.notional.map { "\(NumberFormat.money($0)) \(cur)" } ?? "—", field: nil)
         if let p = ticket.price, let q = ticket.quantity, q > 0 {
             // The schedule's figure if it all fills (the gateway charges per fill; see Fees/).
-            line("Est. fees", "≈\(c.state.estimatedFees(ticket.code, ticket.side, quantity: q, price: p).fixed(2)) \(cur)",
+            line("Est. fees", "≈\(NumberFormat.money(c.state.estimatedFees(ticket.code, ticket.side, quantity: q, price: p))) \(cur)",
                  field: nil)
         }
         if let max = ticket.maxQuantities {
-            line("Max buy", "\(Swift.max(max.cashBuy, max.cashAndMarginBuy))", field: nil)
-            line("Max sell", "\(max.positionSell)", field: nil)
+            line("Max buy", NumberFormat.quantity(Swift.max(max.cashBuy, max.cashAndMarginBuy)), field: nil)
+            line("Max sell", NumberFormat.quantity(max.positionSell), field: nil)
         } else {
             line("Max", "…", field: nil)
         }
-        line("Power", ticket.buyingPower.map { "\($0.fixed(2)) \(cur)" } ?? "—", field: nil)
-        line("After fill", ticket.positionAfterFill.map { "\(ticket.position) → \($0)" } ?? "—", field: nil)
+        line("Power", ticket.buyingPower.map { "\(NumberFormat.money($0)) \(cur)" } ?? "—", field: nil)
+        line("After fill", ticket.positionAfterFill.map { "\(NumberFormat.quantity(ticket.position)) → \(NumberFormat.quantity($0))" } ?? "—", field: nil)
         if let budget = ticket.rateBudget { line("Order rate", budget, field: nil) }
 
         // bottom line: phase prompt or rejection

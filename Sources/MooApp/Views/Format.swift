@@ -1,64 +1,37 @@
 import TradingKit
 
-/// How numbers look on screen: prices to the market's decimals, volumes compact, times short.
+/// How numbers look on screen: the one formatter of TradingKit (``NumberFormat``) applied with
+/// each instrument's tick rules, plus the short clock forms of the panes.
 public enum Format {
-    /// Decimals a price shows: HK 3, US 2 (4 under a dollar), A-shares 2 (funds 3).
+    /// Decimals every price of `code` shows: those of its smallest tick (HK 3, A-shares 2, funds 3;
+    /// US 2, or 4 under a dollar where the tick is $0.0001).
     public static func decimals(_ code: SecurityCode, price: Price, kind: SecurityKind? = nil) -> Int {
-        switch code.market {
-        case .hk: return 3
-        case .us: return price < Price(units: 1) && price > .zero ? 4 : 2
-        case .sh, .sz: return kind == .fund ? 3 : 2
-        }
+        rules(code, kind: kind).displayDecimals(near: price)
     }
 
-    /// A price with the market's decimals.
+    /// The tick rules of `code` (funds have their own A-share grid).
+    public static func rules(_ code: SecurityCode, kind: SecurityKind?) -> TickRules {
+        TickRules.forCode(code, isFund: kind == .fund)
+    }
+
+    /// A price at the instrument's precision.
     public static func price(_ p: Price, _ code: SecurityCode, kind: SecurityKind? = nil) -> String {
-        p.fixed(decimals(code, price: p, kind: kind))
+        NumberFormat.price(p, rules: rules(code, kind: kind))
     }
 
-    /// A signed change with the market's decimals: "+3.800", "-0.12", "0.000".
+    /// A signed change at the instrument's precision: "+3.800", "-0.12", "0.000".
     public static func change(_ p: Price, _ code: SecurityCode, reference: Price, kind: SecurityKind? = nil) -> String {
-        let text = p.fixed(decimals(code, price: reference, kind: kind))
-        return p > .zero ? "+" + text : text
+        NumberFormat.change(p, rules: rules(code, kind: kind), reference: reference)
     }
 
-    /// Quantities with thousands separators up to 99,999, then K / M / B with one or two decimals.
-    public static func volume(_ v: Int64) -> String {
-        let m = v.magnitude
-        let sign = v < 0 ? "-" : ""
-        if m < 100_000 { return sign + grouped(m) }
-        if m < 1_000_000 { return sign + scaled(m, 1_000, 1) + "K" }
-        if m < 1_000_000_000 { return sign + scaled(m, 1_000_000, 2) + "M" }
-        return sign + scaled(m, 1_000_000_000, 2) + "B"
-    }
+    /// Quantities grouped up to 99,999, then K / M / B (``NumberFormat/compactQuantity(_:)``).
+    public static func volume(_ v: Int64) -> String { NumberFormat.compactQuantity(v) }
 
-    /// A money amount compact like volumes (whole units).
-    public static func money(_ p: Price) -> String {
-        let units = p.micros / Price.scale
-        if units.magnitude < 100_000 { return p.fixed(2) }
-        return volume(units)
-    }
+    /// A money amount for narrow columns (``NumberFormat/compactMoney(_:)``).
+    public static func money(_ p: Price) -> String { NumberFormat.compactMoney(p) }
 
     /// "1,234".
-    public static func grouped(_ n: UInt64) -> String {
-        let s = String(n)
-        var out = ""
-        for (i, ch) in s.enumerated() {
-            if i > 0 && (s.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return out
-    }
-
-    static func scaled(_ m: UInt64, _ unit: UInt64, _ decimals: Int) -> String {
-        var p: UInt64 = 1
-        for _ in 0..<decimals { p *= 10 }
-        let q = (m * p + unit / 2) / unit
-        let whole = q / p
-        var frac = String(q % p)
-        while frac.count < decimals { frac = "0" + frac }
-        return "\(whole).\(frac)"
-    }
+    public static func grouped(_ n: UInt64) -> String { NumberFormat.grouped(n) }
 
     /// "HH:MM:SS" from the gateway's "YYYY-MM-DD HH:MM:SS[.mmm]".
     public static func clock(_ time: String) -> String {

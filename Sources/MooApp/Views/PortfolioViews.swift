@@ -28,10 +28,11 @@ public enum PositionsView {
             if selected {
                 grid.fill(Rect(x: body.x, y: body.y + 1 + i, width: body.width, height: 1), style: c.theme[.selection])
             }
+            let kind = s.securities[p.code]?.kind
             let cells = [
-                p.code.description, Format.volume(p.quantity), Format.price(p.costPrice, p.code),
-                Format.price(last, p.code), Format.money(p.marketValue),
-                (p.profitLoss > .zero ? "+" : "") + p.profitLoss.fixed(2), p.profitLossPercent,
+                p.code.description, Format.volume(p.quantity), Format.price(p.costPrice, p.code, kind: kind),
+                Format.price(last, p.code, kind: kind), Format.money(p.marketValue),
+                NumberFormat.signedCompactMoney(p.profitLoss), p.profitLossPercent,
             ]
             writeRow(
                 cells, widths: widths, x: body.x, y: body.y + 1 + i, maxX: body.maxX,
@@ -83,7 +84,7 @@ public enum OrdersView {
                 style = c.theme[.selection]
                 grid.fill(Rect(x: body.x, y: y, width: body.width, height: 1), style: style)
             }
-            let price = o.type == .market ? "MKT" : Format.price(o.price, o.code)
+            let price = o.type == .market ? "MKT" : Format.price(o.price, o.code, kind: s.securities[o.code]?.kind)
             let cells = [
                 Format.clock(o.updateTime.isEmpty ? o.createTime : o.updateTime), o.code.description,
                 o.side == .buy ? "BUY" : "SELL", price,

@@ -7,6 +7,9 @@ public enum ScreenView {
     /// Smallest screen that gets panes; below it a "terminal too small" notice.
     public static let minimumSize = TerminalSize(columns: 60, rows: 16)
 
+    /// Columns from which the health HUD is a pane beside the wide layout rather than a dialog.
+    public static let hudPaneColumns = 120 + HealthView.width + 1
+
     /// True when every pane fits at once.
     public static func isWide(_ size: TerminalSize) -> Bool { size.columns >= 120 && size.rows >= 36 }
 
@@ -20,9 +23,19 @@ public enum ScreenView {
             return grid
         }
         StatusBarView.render(c, in: grid.bounds.row(0), into: &grid)
-        let content = Rect(x: 0, y: 1, width: size.columns, height: size.rows - 2)
+        var content = Rect(x: 0, y: 1, width: size.columns, height: size.rows - 2)
         let wide = isWide(size)
+        // The health HUD: a pane at the right where the wide layout still fits beside it, else a dialog.
+        let hudPane = state.health.isShown && wide && size.columns >= hudPaneColumns
+        if hudPane {
+            let (rest, hud) = content.splitLeft(content.width - HealthView.width - 1)
+            c.separator(x: hud.x, y: hud.y, height: hud.height, into: &grid)
+            HealthView.renderPane(
+                c, in: Rect(x: hud.x + 1, y: hud.y, width: hud.width - 1, height: hud.height), into: &grid)
+            content = rest
+        }
         if wide { wideLayout(c, in: content, into: &grid) } else { tabbedLayout(c, in: content, into: &grid) }
+        if state.health.isShown && !hudPane { HealthView.renderOverlay(c, in: content, into: &grid) }
         if case .help(let offset) = state.modal { HelpView.render(c, offset: offset, in: content, into: &grid) }
         if case .ticket(let ticket) = state.modal { TicketView.render(ticket, c, in: content, into: &grid) }
         if case .alert(let dialog) = state.modal { AlertDialogView.render(dialog, c, in: content, into: &grid) }

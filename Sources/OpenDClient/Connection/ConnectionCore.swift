@@ -54,6 +54,12 @@ struct ConnectionCore {
     var unlock: (passwordMD5: String, securityFirm: Int32?)?
     var quota: (used: Int, total: Int) = (0, 0)
     var limiter = RateLimiter()
+    /// Request → reply times of the last minute (the health HUD).
+    var roundTrips = RoundTripWindow()
+    /// Pushes that took the ordinary path (not the conflation slots).
+    var ordinaryPushes = 0
+    /// Reconnects and the newest link error (the health HUD).
+    var failures = LinkFailures()
 
     init(firstSerial: UInt32) {
         lastSerial = firstSerial &- 1

@@ -138,7 +138,10 @@ extension OpenDConnection {
             guard core.link?.generation == generation else { return true }
             core.lastFrameAt = now
             if isPush {
-                if core.ready { core.pushBatch.append(frame) }
+                if core.ready {
+                    core.pushBatch.append(frame)
+                    core.ordinaryPushes += 1
+                }
                 return true
             }
             return core.pending[key] != nil
@@ -189,6 +192,7 @@ extension OpenDConnection {
             core.keepAliveTask = nil
             core.watchdogTask = nil
             guard wasReady, !core.isShutdown else { return (Array(pending.values), tasks, false) }
+            core.failures.note(reason, at: clock.now(), reconnecting: true)
             setState(.disconnected(reason: reason), in: &core)
             return (Array(pending.values), tasks, true)
         }
@@ -240,7 +244,9 @@ extension OpenDConnection {
             } catch {
                 logger.warning("reconnect attempt failed", metadata: ["attempt": "\(attempt)", "error": "\(error)"])
                 core.withLockedValue { core in
-                    if !core.isShutdown { setState(.disconnected(reason: "\(error)"), in: &core) }
+                    guard !core.isShutdown else { return }
+                    core.failures.note("\(error)", at: clock.now(), reconnecting: false)
+                    setState(.disconnected(reason: "\(error)"), in: &core)
                 }
             }
         }

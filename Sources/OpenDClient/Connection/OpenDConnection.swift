@@ -220,12 +220,16 @@ public final class OpenDConnection: Sendable {
     ) async throws -> Frame {
         // Set under the core lock once the request is pending; read under it when cancelled.
         let sent = NIOLockedValueBox<ConnectionCore.PendingKey?>(nil)
-        return try await withTaskCancellationHandler {
+        let started = clock.now()
+        let reply = try await withTaskCancellationHandler {
             try await send(on: link, timeout: timeout, recordingKeyIn: sent, build: build)
         } onCancel: {
             let key = core.withLockedValue { _ in sent.withLockedValue { $0 } }
             if let key { resolve(key, with: .failure(CancellationError())) }
         }
+        let answered = clock.now()
+        core.withLockedValue { $0.roundTrips.record(answered - started, at: answered) }
+        return reply
     }
 
     private func send(

@@ -40,6 +40,12 @@ public final class PushSlots: @unchecked Sendable {
     /// Pushes dropped because ``slotLimit`` distinct slots were in use.
     public var overflowedPushes: Int { lock.withLock { table.overflowed } }
 
+    /// Running totals for the health HUD (one lock, read once per second or frame).
+    public var counters: PushCounters {
+        lock.withLock { PushCounters(offered: table.offered, conflated: table.conflated,
+                                     droppedPrints: table.droppedPrints, overflowed: table.overflowed) }
+    }
+
     /// Slots that hold something the consumer has not taken.
     public var waitingCount: Int { lock.withLock { table.dirty.count } }
 
@@ -84,6 +90,12 @@ public final class PushSlots: @unchecked Sendable {
         var attached = false
         var liveGeneration = 0
         var overflowed = 0
+        /// Pushes routed into a slot.
+        var offered = 0
+        /// Book, quote and K-line payloads replaced before a take.
+        var conflated = 0
+        /// Ticker prints pushed off a full ring (all time; each slot also counts since its take).
+        var droppedPrints = 0
 
         init(ringCapacity: Int, slotLimit: Int) {
             self.ringCapacity = ringCapacity
@@ -94,7 +106,9 @@ public final class PushSlots: @unchecked Sendable {
         @inline(__always)
         mutating func offer(_ kind: PushKind, body: UnsafeRawBufferPointer, generation: Int) -> Bool {
             guard attached, generation == liveGeneration else { return false }
-            return PushRoute.routes(of: kind, body: body) { route in store(route) }
+            let routed = PushRoute.routes(of: kind, body: body) { route in store(route) }
+            if routed { offered &+= 1 }
+            return routed
         }
 
         @inline(__always)
@@ -115,6 +129,13 @@ public final class PushSlots: @unchecked Sendable {
                 overflowed += 1
                 return
             }
+            if slots[slotIndex].kind == .ticker {
+                if slots[slotIndex].ringCount == ringCapacity {
+                    droppedPrints &+= slots[slotIndex].ringPrints[slots[slotIndex].ringStart]
+                }
+            } else if slots[slotIndex].isDirty {
+                conflated &+= 1
+            }
             slots[slotIndex].store(route, ringCapacity: ringCapacity)
             if !slots[slotIndex].isDirty {
                 slots[slotIndex].isDirty = true
@@ -128,4 +149,16 @@ public final class PushSlots: @unchecked Sendable {
             dirty.removeAll(keepingCapacity: true)
         }
     }
+}
+
+/// Running totals of the conflation store, since it was made.
+public struct PushCounters: Sendable, Hashable {
+    /// Pushes routed into a slot.
+    public var offered: Int
+    /// Book, quote and K-line payloads replaced by a newer one before the consumer took them.
+    public var conflated: Int
+    /// Ticker prints pushed off a full ring.
+    public var droppedPrints: Int
+    /// Pushes refused because every slot was in use.
+    public var overflowed: Int
 }

@@ -34,9 +34,9 @@ struct BookCommand: AsyncParsableCommand {
                     let bid = i < book.bids.count ? book.bids[i] : nil
                     let ask = i < book.asks.count ? book.asks[i] : nil
                     table.add([
-                        "\(i + 1)", bid.map { "\($0.orderCount)" } ?? "", bid.map { "\($0.volume)" } ?? "",
-                        bid?.price.formatted(minDecimals: 2) ?? "", ask?.price.formatted(minDecimals: 2) ?? "",
-                        ask.map { "\($0.volume)" } ?? "", ask.map { "\($0.orderCount)" } ?? "",
+                        "\(i + 1)", bid.map { quantityText(Int64($0.orderCount)) } ?? "", bid.map { quantityText($0.volume) } ?? "",
+                        bid.map { priceText($0.price, book.code) } ?? "", ask.map { priceText($0.price, book.code) } ?? "",
+                        ask.map { quantityText($0.volume) } ?? "", ask.map { quantityText(Int64($0.orderCount)) } ?? "",
                     ])
                 }
                 table.print()

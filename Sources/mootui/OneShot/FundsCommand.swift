@@ -40,8 +40,8 @@ struct FundsCommand: AsyncParsableCommand {
                     ], leftAligned: [1])
                 for (a, f) in rows {
                     table.add([
-                        "\(a.id)", f.currency, f.buyingPower.fixed(2), f.totalAssets.fixed(2), f.cash.fixed(2),
-                        f.marketValue.fixed(2), f.frozenCash.fixed(2), signed(f.unrealizedPL, decimals: 2),
+                        "\(a.id)", f.currency, NumberFormat.money(f.buyingPower), NumberFormat.money(f.totalAssets), NumberFormat.money(f.cash),
+                        NumberFormat.money(f.marketValue), NumberFormat.money(f.frozenCash), NumberFormat.signedMoney(f.unrealizedPL),
                     ])
                 }
                 table.print()

@@ -35,9 +35,9 @@ struct KLineCommand: AsyncParsableCommand {
                 var table = TextTable(["TIME", "OPEN", "HIGH", "LOW", "CLOSE", "VOLUME", "TURNOVER"], leftAligned: [0])
                 for b in bars {
                     table.add([
-                        b.time, b.open.formatted(minDecimals: 2), b.high.formatted(minDecimals: 2),
-                        b.low.formatted(minDecimals: 2), b.close.formatted(minDecimals: 2), "\(b.volume)",
-                        b.turnover.fixed(2),
+                        b.time, priceText(b.open, code), priceText(b.high, code),
+                        priceText(b.low, code), priceText(b.close, code), quantityText(b.volume),
+                        NumberFormat.money(b.turnover),
                     ])
                 }
                 table.print()

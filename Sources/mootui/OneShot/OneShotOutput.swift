@@ -35,11 +35,16 @@ func runOneShot(_ body: () async throws -> Void) async throws {
     }
 }
 
-/// "+1.20" / "-0.35" / "0".
-func signed(_ p: Price, decimals: Int? = nil) -> String {
-    let text = decimals.map { p.fixed($0) } ?? p.formatted(minDecimals: 2)
-    return p > .zero ? "+" + text : text
+// Text output reads like the TUI: TradingKit's NumberFormat (prices at the instrument's tick
+// precision, grouped quantities and money); --json keeps plain exact decimals.
+
+/// A price at `code`'s precision: "502.500", "189.25".
+func priceText(_ p: Price, _ code: SecurityCode, isFund: Bool = false) -> String {
+    NumberFormat.price(p, code: code, isFund: isFund)
 }
+
+/// A grouped quantity: "1,500".
+func quantityText(_ n: Int64) -> String { NumberFormat.quantity(n) }
 
 /// A JSON document with exact decimal prices and keys in the order given.
 indirect enum JSONValue {

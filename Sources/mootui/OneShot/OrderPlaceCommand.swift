@@ -72,9 +72,9 @@ struct OrderPlaceCommand: AsyncParsableCommand {
                         ("price", orderType.needsPrice ? .price(limit) : .null),
                     ]))
             } else {
-                let at = orderType.needsPrice ? "@ \(limit.formatted(minDecimals: 2))" : "at market"
+                let at = orderType.needsPrice ? "@ \(priceText(limit, code))" : "at market"
                 Swift.print(
-                    "placed order \(orderID): \(side.rawValue.uppercased()) \(qty) \(code) \(at) (account \(account.id))"
+                    "placed order \(orderID): \(side.rawValue.uppercased()) \(quantityText(qty)) \(code) \(at) (account \(account.id))"
                 )
             }
         }

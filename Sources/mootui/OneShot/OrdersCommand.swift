@@ -29,9 +29,9 @@ struct OrdersCommand: AsyncParsableCommand {
                 for o in orders {
                     table.add([
                         "\(o.accountID)", o.id, o.code.description, o.name, o.side.rawValue.uppercased(),
-                        o.type.description, o.status.description, "\(o.quantity)", "\(o.filledQuantity)",
-                        o.type.needsPrice ? o.price.formatted(minDecimals: 2) : "MKT",
-                        o.averageFillPrice.formatted(minDecimals: 2), o.updateTime,
+                        o.type.description, o.status.description, quantityText(o.quantity), quantityText(o.filledQuantity),
+                        o.type.needsPrice ? priceText(o.price, o.code) : "MKT",
+                        priceText(o.averageFillPrice, o.code), o.updateTime,
                     ])
                 }
                 if orders.isEmpty { Swift.print("no orders") } else { table.print() }

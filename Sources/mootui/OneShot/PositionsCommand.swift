@@ -38,9 +38,9 @@ struct PositionsCommand: AsyncParsableCommand {
                     leftAligned: [1, 2])
                 for (a, p) in rows {
                     table.add([
-                        "\(a.id)", p.code.description, p.name, "\(p.quantity)", "\(p.sellableQuantity)",
-                        p.costPrice.formatted(minDecimals: 2), p.lastPrice.formatted(minDecimals: 2),
-                        p.marketValue.fixed(2), signed(p.profitLoss, decimals: 2),
+                        "\(a.id)", p.code.description, p.name, quantityText(p.quantity), quantityText(p.sellableQuantity),
+                        priceText(p.costPrice, p.code), priceText(p.lastPrice, p.code),
+                        NumberFormat.money(p.marketValue), NumberFormat.signedMoney(p.profitLoss),
                     ])
                 }
                 if rows.isEmpty { Swift.print("no positions") } else { table.print() }

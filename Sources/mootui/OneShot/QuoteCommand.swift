@@ -27,10 +27,12 @@ struct QuoteCommand: AsyncParsableCommand {
                     leftAligned: [0, 1, 9])
                 for s in ordered {
                     let change = s.last - s.previousClose
+                    let rules = TickRules.forCode(s.code, isFund: s.kind == .fund)
+                    let price = { (p: Price) in NumberFormat.price(p, rules: rules) }
                     table.add([
-                        s.code.description, s.name, s.last.formatted(minDecimals: 2), signed(change),
-                        s.last.percentChange(from: s.previousClose), s.bid?.formatted(minDecimals: 2) ?? "—",
-                        s.ask?.formatted(minDecimals: 2) ?? "—", "\(s.volume)", "\(s.lotSize)", s.updateTime,
+                        s.code.description, s.name, price(s.last), NumberFormat.change(change, rules: rules, reference: s.last),
+                        s.last.percentChange(from: s.previousClose), s.bid.map(price) ?? "—",
+                        s.ask.map(price) ?? "—", quantityText(s.volume), quantityText(s.lotSize), s.updateTime,
                     ])
                 }
                 table.print()
