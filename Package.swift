@@ -80,10 +80,13 @@ let package = Package(
             dependencies: ["TradingKit", "TerminalUI"]
         ),
 
+        // The executable's start-up hook: backtracer settings set before the Swift runtime reads them.
+        .target(name: "CStartup"),
+
         .executableTarget(
             name: "mootui",
             dependencies: [
-                "MooApp", "OpenDClient", "SimGateway", "TradingKit", "TerminalUI", "OpenDProtocol",
+                "CStartup", "MooApp", "OpenDClient", "SimGateway", "TradingKit", "TerminalUI", "OpenDProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
