@@ -66,6 +66,7 @@ final class GatewayCore: @unchecked Sendable {
         // Unique across restarts so a PacketID {connID, serial} from a previous run never collides.
         nextConnectionID = UInt64(max(now.timeIntervalSince1970, 1)) << 20
         lastStep = now
+        limiter.enforcing = configuration.enforcesRateLimits
     }
 
     // MARK: Connections

@@ -22,6 +22,7 @@ struct SimCommand: AsyncParsableCommand {
     @Option(name: .customLong("order-latency"), help: ArgumentHelp("Milliseconds the paper broker takes to acknowledge a place/modify/cancel (0 = at once).", valueName: "ms")) var orderLatencyMS = 40
     @Option(name: .customLong("universe"), help: ArgumentHelp("CSV or TOML file of instruments (code, name, lot, price, kind) to add or replace.", valueName: "file")) var universe: String?
     @Option(name: .customLong("trade-password-md5-file"), help: "File (mode 0600) holding the MD5 (32 hex) of the trade password that unlocks REAL accounts; or set $MOOTUI_TRADE_PASSWORD_MD5.") var tradePasswordMD5File: String?
+    @Flag(name: .customLong("no-rate-limits"), help: "For benchmarks only: serve every request at once, without OpenD's documented request limits (enforced by default).") var noRateLimits = false
     /// Gone: it put the secret in argv. Kept hidden so using it gets a clear error.
     @Option(name: .customLong("trade-password-md5"), help: .hidden) var tradePasswordMD5InArgv: String?
 
@@ -59,6 +60,7 @@ struct SimCommand: AsyncParsableCommand {
         }
         config.fees = try FeeScheduleOption.schedule(fees)
         config.orderLatency = TimeInterval(orderLatencyMS) / 1000
+        config.enforcesRateLimits = !noRateLimits
         if let universe {
             do {
                 config.extraInstruments = try UniverseFile.load(universe)
