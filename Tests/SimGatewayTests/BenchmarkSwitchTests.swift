@@ -18,7 +18,7 @@ final class BenchmarkSwitchTests: XCTestCase {
     func testWithoutRateLimitsAThousandSnapshotsInOneWindowAreAllServed() throws {
         let answers = try snapshots(1000, enforcing: false)
         XCTAssertEqual(answers.filter { $0.retType == 0 }.count, 1000, answers.first { $0.retType != 0 }?.retMsg ?? "")
-        XCTAssertEqual(answers.last?.s2c.snapshotList.first?.basic.security.code, "00700")
+        XCTAssertEqual(answers.last?.s2C.snapshotList.first?.basic.security.code, "00700")
     }
 
     func testByDefaultTheSixtyFirstSnapshotInAWindowIsRefused() throws {
