@@ -80,13 +80,10 @@ let package = Package(
             dependencies: ["TradingKit", "TerminalUI"]
         ),
 
-        // The executable's start-up hook: backtracer settings set before the Swift runtime reads them.
-        .target(name: "CStartup"),
-
         .executableTarget(
             name: "mootui",
             dependencies: [
-                "CStartup", "MooApp", "OpenDClient", "SimGateway", "TradingKit", "TerminalUI", "OpenDProtocol",
+                "MooApp", "OpenDClient", "SimGateway", "TradingKit", "TerminalUI", "OpenDProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

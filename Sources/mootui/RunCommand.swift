@@ -1,6 +1,5 @@
 import ArgumentParser
 import CNcursesw
-import CStartup
 import Foundation
 import Logging
 import MooApp
@@ -78,15 +77,13 @@ struct RunCommand: AsyncParsableCommand {
         }
     }
 
-    /// The Swift runtime reads SWIFT_BACKTRACE once, when the process starts. The start-up hook
-    /// (CStartup, run before the runtime initialises) has normally set it already, unless the
-    /// user did (no interactive prompt, no colour, to stderr, which the UI points at the log
-    /// file). Only if the hook did not run is it set here and this same program exec'd again. If
-    /// the exec fails the UI runs with the defaults; the terminal's crash guard still restores
-    /// the screen first.
+    /// The Swift runtime reads SWIFT_BACKTRACE once, when the process starts: unless the user set
+    /// it, set it (no interactive prompt, no colour, to stderr, which the UI points at the log
+    /// file) and exec this same program again. If the exec fails the UI runs with the defaults;
+    /// the terminal's crash guard still restores the screen first.
     static func configureBacktracer(_ environment: [String: String]) {
-        guard mootui_backtrace_preset() == 0, environment["SWIFT_BACKTRACE"] == nil else { return }
-        setenv("SWIFT_BACKTRACE", MOOTUI_BACKTRACE_SETTINGS, 1)
+        guard environment["SWIFT_BACKTRACE"] == nil else { return }
+        setenv("SWIFT_BACKTRACE", "enable=yes,interactive=no,color=no,output-to=stderr", 1)
         execv("/proc/self/exe", CommandLine.unsafeArgv)
     }
 
