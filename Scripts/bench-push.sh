@@ -34,10 +34,11 @@ echo "bench-push: release build, $(nproc) cores, $(grep -m1 'model name' /proc/c
 "$python" "$compare/compare.py" "$bin/bench-push" "$bin/mootui" "$seconds" "$work"
 "$bin/bench-push" hotpath 3 2>/dev/null | grep '^hot path'
 
-# Round trips: one sim per client (the sim's snapshot limit, 60 per 30 s, is shared by its connections).
+# Round trips: one sim per client, with the benchmark switch that lifts OpenD's request limits
+# (60 snapshots per 30 s), so each client takes 1,000 samples back to back.
 start_sim() {
   local name=$1
-  "$bin/mootui" sim --port 0 --data "$work/$name" >"$work/$name.out" 2>"$work/$name.err" &
+  "$bin/mootui" sim --port 0 --no-rate-limits --data "$work/$name" >"$work/$name.out" 2>"$work/$name.err" &
   sims+=($!)
   local deadline=$((SECONDS + 30))
   until grep -q "listening on" "$work/$name.out"; do
@@ -48,8 +49,8 @@ start_sim() {
 }
 sdk_sim="$(start_sim sim-sdk)"
 mootui_sim="$(start_sim sim-mootui)"
-"$python" "$compare/sdk_rtt.py" "${sdk_sim%:*}" "${sdk_sim##*:}" HK.00700 55 | grep 'round trip'  # the SDK logs to stdout
-"$bin/bench-push" rtt "$mootui_sim" HK.00700 55 2>/dev/null | grep 'round trip'
+"$python" "$compare/sdk_rtt.py" "${sdk_sim%:*}" "${sdk_sim##*:}" HK.00700 1000 | grep 'round trip'  # the SDK logs to stdout
+"$bin/bench-push" rtt "$mootui_sim" HK.00700 1000 2>/dev/null | grep 'round trip'
 
 "$python" "$compare/first_frame.py" "$bin/mootui" "$work" 7
 "$python" "$compare/soak.py" "$bin/bench-push" "$bin/mootui" 60 "$work" 300 5 2

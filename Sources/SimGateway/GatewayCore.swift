@@ -69,6 +69,7 @@ final class GatewayCore: @unchecked Sendable {
         nextConnectionID = UInt64(max(now.timeIntervalSince1970, 1)) << 20
         lastStep = now
         replay = configuration.replay.map(ReplayFeed.init)
+        limiter.enforcing = configuration.enforcesRateLimits
     }
 
     // MARK: Connections

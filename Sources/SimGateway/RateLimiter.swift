@@ -5,12 +5,14 @@ import OpenDProtocol
 /// (``DocumentedRateLimit``, shared with the client) as sliding windows, refusing what breaks them.
 struct RateLimiter {
     private var history: [String: [TimeInterval]] = [:]
+    /// False admits everything (the simulator's benchmark switch, `--no-rate-limits`).
+    var enforcing = true
 
     /// Records a request of `proto` (for `account` when the limit is per account) if its limit
     /// allows it; otherwise returns OpenD-like wording of the refusal. `refreshing` is the
     /// request's `refreshCache` flag: cache reads of funds, positions, orders and fills are free.
     mutating func admit(_ proto: ProtoID, account: UInt64? = nil, refreshing: Bool = true, at date: Date) -> String? {
-        guard let rule = DocumentedRateLimit.all[proto] else { return nil }
+        guard enforcing, let rule = DocumentedRateLimit.all[proto] else { return nil }
         if rule.countsOnlyWhenRefreshing && !refreshing { return nil }
         let key = rule.perAccount ? "\(proto.rawValue)|\(account ?? 0)" : "\(proto.rawValue)"
         let window = Self.seconds(rule.window), spacing = Self.seconds(rule.minimumSpacing)

@@ -36,6 +36,9 @@ public struct SimConfiguration: Sendable {
     public var orderLatency: TimeInterval = 0.04
     /// Instruments to add to, or replace in, the built-in universe (`--universe FILE`).
     public var extraInstruments: [Instrument] = []
+    /// False only for benchmarks: every request is served at once, without OpenD's documented
+    /// request limits (which are enforced by default, as OpenD does).
+    public var enforcesRateLimits = true
 
     /// The defaults: loopback, any port, seed 1, 4 updates per second, quota 100, 40 ms order latency.
     /// Serve this recording's quotes instead of the random walk (`sim --replay`).

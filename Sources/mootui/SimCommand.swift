@@ -24,6 +24,7 @@ struct SimCommand: AsyncParsableCommand {
     @Option(name: .customLong("trade-password-md5-file"), help: "File (mode 0600) holding the MD5 (32 hex) of the trade password that unlocks REAL accounts; or set $MOOTUI_TRADE_PASSWORD_MD5.") var tradePasswordMD5File: String?
     @Option(help: ArgumentHelp("Serve a recording's quotes (from `mootui record`) instead of the random walk.", valueName: "file")) var replay: String?
     @Option(help: "With --replay: a factor of real time (1, 10, 0.5) or max.") var speed = "1"
+    @Flag(name: .customLong("no-rate-limits"), help: "For benchmarks only: serve every request at once, without OpenD's documented request limits (enforced by default).") var noRateLimits = false
     /// Gone: it put the secret in argv. Kept hidden so using it gets a clear error.
     @Option(name: .customLong("trade-password-md5"), help: .hidden) var tradePasswordMD5InArgv: String?
 
@@ -61,6 +62,7 @@ struct SimCommand: AsyncParsableCommand {
         }
         config.fees = try FeeScheduleOption.schedule(fees)
         config.orderLatency = TimeInterval(orderLatencyMS) / 1000
+        config.enforcesRateLimits = !noRateLimits
         if let universe {
             do {
                 config.extraInstruments = try UniverseFile.load(universe)

@@ -17,7 +17,7 @@ final class CoreHarness {
 
     init(seed: UInt64 = 1, quota: Int = 100, rate: Double = 4, withRealAccounts: Bool = false,
          passwordMD5: String? = nil, directory: String? = nil, orderLatency: TimeInterval = 0,
-         extraInstruments: [Instrument] = []) throws {
+         extraInstruments: [Instrument] = [], enforcesRateLimits: Bool = true) throws {
         self.directory = directory ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("mootui-sim-test-\(UUID().uuidString)").path
         var config = SimConfiguration()
@@ -29,6 +29,7 @@ final class CoreHarness {
         config.tradePasswordMD5 = passwordMD5
         config.orderLatency = orderLatency
         config.extraInstruments = extraInstruments
+        config.enforcesRateLimits = enforcesRateLimits
         scheduler = ManualScheduler(clock: clock)
         let sink = delivered
         core = try GatewayCore(configuration: config, clock: clock, logger: .init(label: "test"), scheduler: scheduler,

@@ -2,8 +2,9 @@ import CNcursesw
 import Foundation
 
 /// The UI thread's loop: waits in poll() on the keyboard and the mailbox's wake-up pipe, hands
-/// every pending input to the program at once, and draws at most one frame per frame interval,
-/// only when the program says something changed. SIGINT, SIGTERM and SIGHUP arrive as inputs so
+/// every pending input to the program at once, and draws at most one frame per frame interval on
+/// average (``FrameCap``: the first change after a quiet spell is drawn at once), only when the
+/// program says something changed. SIGINT, SIGTERM and SIGHUP arrive as inputs so
 /// the terminal is always restored by the caller's `defer`.
 public final class TerminalEventLoop<Program: TerminalProgram> {
     public let program: Program
@@ -33,14 +34,14 @@ public final class TerminalEventLoop<Program: TerminalProgram> {
         installSignals()
         defer { removeSignals() }
         let renderer = FrameRenderer(backend: terminal)
-        var lastFrame = -Double.infinity
+        var cap = FrameCap(interval: frameInterval)
         var nextTimer = now() + timerInterval
         var size = terminal.size
         program.update([.resize(size)])
         while !program.isFinished {
             let t = now()
             var timeout = nextTimer - t
-            if program.needsRedraw { timeout = min(timeout, lastFrame + frameInterval - t) }
+            if program.needsRedraw { timeout = min(timeout, cap.nextAllowed - t) }
             waitForInput(timeoutSeconds: max(0, timeout))
 
             var inputs: [LoopInput<Program.Message>] = []
@@ -64,10 +65,10 @@ public final class TerminalEventLoop<Program: TerminalProgram> {
             }
             if !inputs.isEmpty { program.update(inputs) }
             if program.takeBell() { terminal.bell() }
-            if program.needsRedraw, now() - lastFrame >= frameInterval {
+            if program.needsRedraw, cap.allows(at: now()) {
                 if program.needsFullRepaint { renderer.invalidate() }
                 renderer.present(program.frame(size: size))
-                lastFrame = now()
+                cap.drew(at: now())
             }
         }
     }
