@@ -73,21 +73,21 @@ public struct LotRules: Sendable, Hashable {
         switch schedule {
         case let .boardLot(lot):
             if quantity % lot != 0 {
-                return "quantity \(quantity) is not a whole number of lots (lot size \(lot))"
+                return "quantity \(NumberFormat.quantity(quantity)) is not a whole number of lots (lot size \(NumberFormat.quantity(lot)))"
             }
         case .cnMainBoard:
             if quantity % 100 != 0 {
                 if side == .sell && quantity == position { return nil }
                 return side == .buy
-                    ? "buy quantity \(quantity) must be a multiple of 100"
-                    : "sell quantity \(quantity) must be a multiple of 100 or the whole position (\(position))"
+                    ? "buy quantity \(NumberFormat.quantity(quantity)) must be a multiple of 100"
+                    : "sell quantity \(NumberFormat.quantity(quantity)) must be a multiple of 100 or the whole position (\(NumberFormat.quantity(position)))"
             }
         case .cnSTAR:
             if quantity < 200 {
                 if side == .sell && quantity == position { return nil }
                 return side == .buy
                     ? "STAR Market buy quantity must be at least 200"
-                    : "STAR Market sell quantity must be at least 200 or the whole position (\(position))"
+                    : "STAR Market sell quantity must be at least 200 or the whole position (\(NumberFormat.quantity(position)))"
             }
         case .single:
             break

@@ -7,6 +7,12 @@ final class LotRulesTests: XCTestCase {
         XCTAssertNil(lot500.violation(quantity: 500, side: .buy))
         XCTAssertNil(lot500.violation(quantity: 1500, side: .sell, position: 1500))
         XCTAssertNotNil(lot500.violation(quantity: 250, side: .buy))
+        // Quantities read as everywhere else: grouped.
+        XCTAssertEqual(lot500.violation(quantity: 12_250, side: .buy),
+                       "quantity 12,250 is not a whole number of lots (lot size 500)")
+        let moutai = LotRules.forCode(try! SecurityCode(parsing: "SH.600519"), lotSize: 100)
+        XCTAssertEqual(moutai.violation(quantity: 1_050, side: .sell, position: 2_000),
+                       "sell quantity 1,050 must be a multiple of 100 or the whole position (2,000)")
         XCTAssertNotNil(lot500.violation(quantity: 250, side: .sell, position: 250), "HK odd lots are not on the board")
         XCTAssertNotNil(lot500.violation(quantity: 0, side: .buy))
         XCTAssertEqual(lot500.step(500, by: 2), 1500)

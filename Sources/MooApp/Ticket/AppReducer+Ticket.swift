@@ -199,7 +199,7 @@ extension AppReducer {
             say(state.noAccountReason(for: order.code), error: true, &state)
             return
         }
-        let what = "\(order.side == .buy ? "BUY" : "SELL") \(order.quantity) \(order.code) @ \(order.price)"
+        let what = "\(order.side == .buy ? "BUY" : "SELL") \(NumberFormat.quantity(order.quantity)) \(order.code) @ \(Format.price(order.price, order.code, kind: state.securities[order.code]?.kind))"
         state.modal = .confirm(prompt: "cancel order \(order.id) (\(what))?", effects: [.cancelOrder(order.id, account)])
     }
 

@@ -114,12 +114,12 @@ public struct OrderTicket: Equatable, Sendable {
         guard let q = quantity else { return "'\(quantityText)' is not a whole number" }
         if let lot = lotRules.violation(quantity: q, side: side, position: position) { return lot }
         if side == .sell, environment == .simulate, code.market != .us, q > position {
-            return "sell \(q) exceeds the \(position) held (no short selling here)"
+            return "sell \(NumberFormat.quantity(q)) exceeds the \(NumberFormat.quantity(position)) held (no short selling here)"
         }
         if let max = maxQuantities {
             let limit = side == .buy ? Swift.max(max.cashBuy, max.cashAndMarginBuy)
                                      : Swift.max(max.positionSell, max.sellShort)
-            if q > limit { return "\(q) exceeds the maximum \(side == .buy ? "buy" : "sell") of \(limit)" }
+            if q > limit { return "\(NumberFormat.quantity(q)) exceeds the maximum \(side == .buy ? "buy" : "sell") of \(NumberFormat.quantity(limit))" }
         }
         return nil
     }
