@@ -92,7 +92,7 @@ struct InstrumentMarket: Sendable {
         updateTime = text
         updateTimestamp = stamp
         tape.append(TapePrint(sequence: sequence, time: text, timestamp: stamp, price: price, volume: quantity,
-                              direction: buyerInitiated ? 2 : 1))
+                              direction: buyerInitiated ? 1 : 2))
         // Trim in chunks: removing from the front of an array is O(n).
         if tape.count > Self.tapeLimit + 200 { tape.removeFirst(tape.count - Self.tapeLimit) }
         for period in BarPeriod.allCases { addToBar(period, t, stamp, price, quantity) }

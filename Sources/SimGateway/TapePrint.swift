@@ -7,6 +7,7 @@ struct TapePrint: Sendable, Hashable {
     var timestamp: Double
     var price: Price
     var volume: Int64
-    /// `Qot_Common.TickerDirection`: 1 bid (sell-initiated), 2 ask (buy-initiated).
+    /// `Qot_Common.TickerDirection`: 1 "Bid" (外盘, buyer-initiated: traded at the ask), 2 "Ask"
+    /// (内盘, seller-initiated: traded at the bid), as OpenD and the SDK read it.
     var direction: Int32
 }

@@ -48,6 +48,8 @@ final class PaperBrokerTests: XCTestCase {
         XCTAssertEqual(market[tencent]!.asks[0].volume, book[1].volume - 100)
         // The fills are printed on the tape.
         XCTAssertEqual(market[tencent]!.tape.suffix(2).map(\.price), [book[0].price, book[1].price])
+        // A buy lifting the offer is buyer-initiated: TickerDirection_Bid (1, 外盘) on the wire.
+        XCTAssertEqual(market[tencent]!.tape.suffix(2).map(\.direction), [1, 1])
     }
 
     func testPartialFillRestsTheRemainderAndFillsWhenTheMarketCrosses() throws {
