@@ -45,11 +45,12 @@ final class TOMLPreCheckTests: XCTestCase {
     /// looking for the time.
     func testADateWithATruncatedTimeIsReported() {
         for text in ["x = 2026-12-08 1}\n", "x = [2026-12-08 1,]\n", "t = { a = 2026-12-08 1 }\n",
-                     "x = 2026-12-08 1 # c\n", "x=2--------= 2}\n"] {
+                     "x = 2026-12-08 1 # c\n", "x=2--------= 2}\n",
+                     "u = 2\u{0592}------= 2}\n", "x = [1 2]\n"] {
             assertReportedEverywhere(text, line: 1, TOMLPreCheck.Problem.truncatedTime)
         }
         for text in ["x = 2026-12-08 10:15:00\n", "x = 2026-12-08\n", "x = [2026-12-08, 1]\n",
-                     "x = 2026-12-08T10:15:00Z\n", "k = \"2026-12-08 1}\"\n", "# 2026-12-08 1}\n", "x = 12026-12-08 1}\n"] {
+                     "x = 2026-12-08T10:15:00Z\n", "k = \"2026-12-08 1}\"\n", "# 2026-12-08 1}\n", "x = 12026-12-08T1:00:00 }\n", "x = 20 # 1}\n", "x = [1, 2]\n"] {
             XCTAssertNil(TOMLPreCheck.firstProblem(in: text), text.debugDescription)
         }
     }
@@ -73,8 +74,9 @@ final class TOMLPreCheckTests: XCTestCase {
         XCTAssertThrowsError(try SettingsFile.parse("[]\n", file: "c.toml", stringKeys: [], listKeys: [])) { error in
             XCTAssertNotEqual((error as? ConfigFileError)?.problem, TOMLPreCheck.Problem.headerWithoutKey)
         }
-        XCTAssertThrowsError(try SettingsFile.parse("x = [1 2]\n", file: "c.toml", stringKeys: [], listKeys: [])) { error in
+        XCTAssertThrowsError(try SettingsFile.parse("x = [1 23]\n", file: "c.toml", stringKeys: [], listKeys: [])) { error in
             XCTAssertEqual((error as? ConfigFileError)?.line, 1)
+            XCTAssertNotEqual((error as? ConfigFileError)?.problem, TOMLPreCheck.Problem.truncatedTime)
         }
     }
 }

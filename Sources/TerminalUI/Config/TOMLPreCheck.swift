@@ -9,10 +9,12 @@
 ///   `=`, `#`, `.`…); fuzz-keymap, input "[\n";
 /// - a `}` where an array expects a value or its end: `watchlist = [}`, `x = [1, }`;
 ///   fuzz-settings;
-/// - a date followed by a space and a single digit, then a space, `,`, `]`, `}` or `#`
-///   (`x = 2026-12-08 1}`): the parser reads on for a time after the space and asserts it is
-///   not at a terminator; fuzz-theme. A date-time's time has at least `HH:MM`, so such text is
-///   never valid TOML.
+/// - a value starting with a digit followed by a space and a single digit, then a space, `,`,
+///   `]`, `}` or `#` (`x = 2026-12-08 1}`): when the value looks like a date, the parser reads on
+///   for a time after the space and asserts it is not at a terminator; fuzz-theme. It counts the
+///   date's characters as code points, so any such value is reported, whatever its length:
+///   after a value only a separator may follow, and a date-time's time has at least `HH:MM`, so
+///   such text is never valid TOML.
 ///
 /// This is a single pass of TOML's lexical structure (strings of all four kinds, comments, table
 /// headers, nesting of arrays and inline tables), not a validator: everything it does not report
@@ -25,7 +27,7 @@ enum TOMLPreCheck {
 
         static let headerWithoutKey = "a table header needs a key after '['"
         static let braceInArray = "'}' inside an array (an inline table's '{' is missing, or ']' is)"
-        static let truncatedTime = "a date and time needs the time as HH:MM:SS after the space"
+        static let truncatedTime = "a stray number after a value (a date and time needs HH:MM:SS after the space)"
     }
 
     /// The first such problem, or nil.
@@ -97,8 +99,8 @@ enum TOMLPreCheck {
             return nil
         }
 
-        /// Whether a bare value starts at `start` with ten characters shaped like a date (a digit,
-        /// `-` at offsets 4 and 7, no terminator), then a space, one digit and a terminator.
+        /// Whether a bare value starts at `start` with a digit and runs, without a terminator, to
+        /// a space, one digit and a terminator.
         func isTruncatedSpacedDateTime(at start: Int) -> Bool {
             func isTerminator(_ b: UInt8) -> Bool {
                 switch b {
@@ -110,7 +112,7 @@ enum TOMLPreCheck {
                 }
             }
             func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
-            guard start + 12 < bytes.count else { return false }
+            guard start + 3 < bytes.count else { return false }
             if start > 0 {
                 switch bytes[start - 1] {
                 case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "="), UInt8(ascii: "["),
@@ -120,11 +122,13 @@ enum TOMLPreCheck {
                     return false
                 }
             }
-            guard bytes[start + 4] == UInt8(ascii: "-"), bytes[start + 7] == UInt8(ascii: "-"),
-                  !bytes[start..<start + 10].contains(where: isTerminator)
-            else { return false }
-            return bytes[start + 10] == UInt8(ascii: " ") && isDigit(bytes[start + 11])
-                && isTerminator(bytes[start + 12])
+            var end = start
+            while end < bytes.count, !isTerminator(bytes[end]), bytes[end] != UInt8(ascii: "\n"),
+                  bytes[end] != UInt8(ascii: "\r") {
+                end += 1
+            }
+            return end + 2 < bytes.count && bytes[end] == UInt8(ascii: " ") && isDigit(bytes[end + 1])
+                && isTerminator(bytes[end + 2])
         }
 
         /// From `#` to the end of the line (the newline itself is left for ``run()``).
