@@ -99,8 +99,13 @@ def placed(log):
 
 
 def push_time(text):
-    m = re.search(r"push (\d\d:\d\d:\d\d)", text)
-    return m.group(1) if m else None
+    """What the pushes change on screen: the quote header's touch and the newest print on the tape
+    (the status bar only says "push live" while pushes are fresh)."""
+    touch = re.search(r"Bid [\d.,]+ x [\d,.KM]+ +Ask [\d.,]+ x [\d,.KM]+", text)
+    tape = re.search(r"│(\d\d:\d\d:\d\d +[\d,.]+ +[\d,.KM]+)", text)
+    if not touch and not tape:
+        return None
+    return (touch.group(0) if touch else "") + "|" + (tape.group(1) if tape else "")
 
 
 def main():

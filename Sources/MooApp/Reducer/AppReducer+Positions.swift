@@ -11,16 +11,23 @@ extension AppReducer {
     /// Moves the positions cursor and selects the position's code.
     static func movePositionCursor(_ action: AppAction, _ state: inout AppState) -> [Effect] {
         guard !state.positions.isEmpty else { return [] }
-        let last = state.positions.count - 1
-        switch action {
-        case .cursorUp: state.positionCursor -= 1
-        case .cursorDown: state.positionCursor += 1
-        case .cursorTop, .pageUp: state.positionCursor = 0
-        case .cursorBottom, .pageDown: state.positionCursor = last
-        default: break
-        }
-        state.positionCursor = min(max(state.positionCursor, 0), last)
+        state.positionCursor = listCursor(state.positionCursor, after: action, count: state.positions.count)
         return selectPositionCode(&state)
+    }
+
+    /// A list pane's cursor after a cursor action: up and down by one, top/page-up to the first
+    /// row, bottom/page-down to the last; always within the list (0 when it is empty).
+    static func listCursor(_ cursor: Int, after action: AppAction, count: Int) -> Int {
+        let last = max(0, count - 1)
+        let moved: Int
+        switch action {
+        case .cursorUp: moved = cursor - 1
+        case .cursorDown: moved = cursor + 1
+        case .cursorTop, .pageUp: moved = 0
+        case .cursorBottom, .pageDown: moved = last
+        default: moved = cursor
+        }
+        return min(max(moved, 0), last)
     }
 
     /// Makes the selected position's code the selected code of every pane: its watchlist row, or

@@ -235,21 +235,9 @@ public enum AppReducer {
         case .positions:
             return movePositionCursor(action, &state)
         case .alerts:
-            let last = max(0, state.alerts.count - 1)
-            switch action {
-            case .cursorUp: state.alertCursor = max(0, state.alertCursor - 1)
-            case .cursorDown: state.alertCursor = min(last, state.alertCursor + 1)
-            case .cursorTop, .pageUp: state.alertCursor = 0
-            default: state.alertCursor = last
-            }
+            state.alertCursor = listCursor(state.alertCursor, after: action, count: state.alerts.count)
         case .orders:
-            let last = max(0, state.orders.count - 1)
-            switch action {
-            case .cursorUp: state.orderCursor = max(0, state.orderCursor - 1)
-            case .cursorDown: state.orderCursor = min(last, state.orderCursor + 1)
-            case .cursorTop, .pageUp: state.orderCursor = 0
-            default: state.orderCursor = last
-            }
+            state.orderCursor = listCursor(state.orderCursor, after: action, count: state.orders.count)
         }
         return []
     }
