@@ -73,9 +73,14 @@ struct RunCommand: AsyncParsableCommand {
 
         let recorder = try record.map { try SessionRecorder.start(path: $0, gateway: gateway.opend ?? "embedded sim") }
         defer { if let recorder, let record { SessionRecorder.finish(recorder, path: record, logger: logger) } }
-        try await withGateway(gateway, logger: logger, frameTap: recorder, replay: replay) { client in
+        let simulator = SimulatorBox()
+        try await withGateway(gateway, logger: logger, frameTap: recorder, replay: replay,
+                              onSimulator: { simulator.server = $0 }) { client in
             let address = replay.map { _ in "replay of \(replayName ?? "a recording")" } ?? gateway.opend ?? "embedded sim"
-            let live = Gateway.live(client, address: address, environment: tradingEnvironment)
+            var live = Gateway.live(client, address: address, environment: tradingEnvironment)
+            if replay != nil, let server = simulator.server {
+                live.replayControl = { server.replayControl($0) }
+            }
             let writer = ConfigWriter(config: config, path: configPath, logger: logger)
             let settings = UISettings(
                 environment: tradingEnvironment, address: address, watchlist: watchlist, theme: chosenTheme,
@@ -115,6 +120,11 @@ struct RunCommand: AsyncParsableCommand {
         logger.info("starting the terminal UI")
         return (logger, path)
     }
+}
+
+/// The embedded simulator `withGateway` started, if any (the replay keys reach it).
+private final class SimulatorBox {
+    var server: SimServer?
 }
 
 /// Rewrites the config file with a new watchlist, keeping the user's other settings.

@@ -68,6 +68,9 @@ extension AppReducer {
 
     static func handle(response: GatewayResponse, _ state: inout AppState) -> [Effect] {
         switch response {
+        case .replayStatus(let status):
+            state.replayStatus = status
+            return []
         case .securityChecked(let code, let info):
             state.pendingAdds.remove(code)
             guard let info, !info.isDelisted else {

@@ -37,7 +37,7 @@ public enum AppReducer {
         case .timer(let now):
             state.now = now
             if let m = state.message, m.expiresAt <= now { state.message = nil }
-            return [.refreshLimits]
+            return [.refreshLimits] + (state.isReplay ? [.replay(.status)] : [])
         case .signal:
             state.isFinished = true
             return []
@@ -192,6 +192,9 @@ public enum AppReducer {
             return openClosingTicketForFocus(&state)
         case .commandOpen:
             state.modal = .command("")
+        case .replayPause, .replayStep, .replayStepSecond, .replayFaster, .replaySlower, .replayForward, .replayBack,
+            .replayForwardMinute, .replayBackMinute:
+            return replayEffects(action, state)
         case .ticketSubmit, .ticketClose, .ticketFieldNext, .ticketFieldPrevious, .ticketIncrease, .ticketDecrease,
             .ticketSideToggle, .ticketMax:
             break  // only inside the ticket

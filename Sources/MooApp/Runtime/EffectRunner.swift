@@ -213,6 +213,8 @@ struct Worker: Sendable {
                 persist(codes)
             case .redrawAll, .ringBell:
                 break  // the program does these on the UI thread
+            case .replay(let command):
+                if let status = gateway.replayControl?(command) { post(.response(.replayStatus(status))) }
             case .loadAlerts:
                 do {
                     post(.response(.alerts(try await gateway.priceAlerts())))
@@ -263,6 +265,7 @@ struct Worker: Sendable {
         case .saveWatchlist: return "save watchlist"
         case .redrawAll: return "redraw"
         case .ringBell: return "bell"
+        case .replay(let c): return "replay \(c)"
         case .loadAlerts: return "alerts"
         case .addAlert(let a): return "set alert \(a.code)"
         case .deleteAlert(let a): return "delete alert \(a.code)"

@@ -45,6 +45,15 @@ public enum AppAction: String, Sendable, Hashable, CaseIterable {
     case alertDelete = "alert.delete"
     case watchGroupNext = "watch.group.next"
     case watchGroupPrevious = "watch.group.prev"
+    case replayPause = "replay.pause"
+    case replayStep = "replay.step"
+    case replayStepSecond = "replay.step-second"
+    case replayFaster = "replay.faster"
+    case replaySlower = "replay.slower"
+    case replayForward = "replay.forward"
+    case replayBack = "replay.back"
+    case replayForwardMinute = "replay.forward-minute"
+    case replayBackMinute = "replay.back-minute"
 
     /// What the help screen says the action does.
     public var summary: String {
@@ -93,6 +102,15 @@ public enum AppAction: String, Sendable, Hashable, CaseIterable {
         case .alertDelete: return "delete the selected alert (asks first)"
         case .watchGroupNext: return "watchlist: next of your security groups"
         case .watchGroupPrevious: return "watchlist: previous security group"
+        case .replayPause: return "replay: pause / resume"
+        case .replayStep: return "replay (paused): next recorded push"
+        case .replayStepSecond: return "replay (paused): one second on"
+        case .replayFaster: return "replay: faster (½×, 1×, 2×, … max)"
+        case .replaySlower: return "replay: slower"
+        case .replayForward: return "replay: jump 10 s on"
+        case .replayBack: return "replay: jump 10 s back"
+        case .replayForwardMinute: return "replay: jump 1 min on"
+        case .replayBackMinute: return "replay: jump 1 min back"
         }
     }
 
@@ -102,7 +120,7 @@ public enum AppAction: String, Sendable, Hashable, CaseIterable {
 
 /// Keymap modes: one table each.
 public enum KeymapMode: String, Sendable, CaseIterable {
-    case global, watchlist, book, positions, orders, alerts, ticket, help
+    case global, watchlist, book, positions, orders, alerts, ticket, help, replay
 
     /// Every mode name, for checking keymap files.
     public static var names: Set<String> { Set(allCases.map(\.rawValue)) }

@@ -50,6 +50,8 @@ public enum GatewayResponse: Sendable, Hashable {
     case groups([SecurityGroup])
     /// The codes (with their static info) of a group.
     case groupSecurities(String, [SecurityInfo])
+    /// Where the replay stands (after a replay key, and once a second).
+    case replayStatus(ReplayStatus)
     /// A line for the message bar (an effect that worked).
     case notice(String)
     /// Something failed: `what` we tried, and the gateway's one-line reason.
@@ -105,4 +107,6 @@ public enum Effect: Sendable, Hashable {
     case editGroup(String, add: Bool, [SecurityCode])
     /// Send the next frame whole.
     case redrawAll
+    /// Pause, step, seek or re-speed the replay (`mootui replay`), or just ask where it is.
+    case replay(ReplayControl)
 }

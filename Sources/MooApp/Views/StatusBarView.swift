@@ -9,7 +9,7 @@ public enum StatusBarView {
         let s = c.state
         grid.fill(rect, style: c.theme[.status])
         var x = rect.x
-        let banner = s.replayBadge ?? (s.environment == .real ? " REAL MONEY " : " SIMULATE ")
+        let banner = s.replayBanner ?? (s.environment == .real ? " REAL MONEY " : " SIMULATE ")
         x += grid.write(
             banner, x: x, y: rect.y, style: c.theme[s.environment == .real && s.replayBadge == nil ? .envReal : .envSimulate],
             limit: rect.maxX - x)
