@@ -68,6 +68,9 @@ extension AppReducer {
 
     static func handle(response: GatewayResponse, _ state: inout AppState) -> [Effect] {
         switch response {
+        case .recordingStatus(let status):
+            recorded(status, &state)
+            return []
         case .replayStatus(let status):
             state.replayStatus = status
             return []

@@ -38,6 +38,7 @@ public enum AppReducer {
             state.now = now
             if let m = state.message, m.expiresAt <= now { state.message = nil }
             return [.refreshLimits] + (state.isReplay ? [.replay(.status)] : [])
+                + (state.recording?.active == true ? [.recording(.status)] : [])
         case .signal:
             state.isFinished = true
             return []
@@ -192,6 +193,8 @@ public enum AppReducer {
             return openClosingTicketForFocus(&state)
         case .commandOpen:
             state.modal = .command("")
+        case .recordToggle:
+            return toggleRecording(&state)
         case .replayPause, .replayStep, .replayStepSecond, .replayFaster, .replaySlower, .replayForward, .replayBack,
             .replayForwardMinute, .replayBackMinute:
             return replayEffects(action, state)

@@ -10,6 +10,8 @@ public struct AppState: Sendable, Equatable {
     public var replayBadge: String? = nil
     /// Where the replay stands (its clock, speed, pause), from the gateway.
     public var replayStatus: ReplayStatus? = nil
+    /// The session's recording (`record.toggle`, `--record FILE`), once the gateway reported it.
+    public var recording: RecordingStatus? = nil
     public var connection: ConnectionStatus = .connecting(attempt: 1)
     /// True once the gateway was live at least once (afterwards a drop marks values stale).
     public var hasBeenLive = false

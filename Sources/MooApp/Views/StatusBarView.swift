@@ -17,6 +17,7 @@ public enum StatusBarView {
         let (text, role) = connectionText(s)
         x += grid.write(text, x: x, y: rect.y, style: c.theme[role], limit: rect.maxX - x)
         var right: [String] = []
+        if let rec = s.recordingBadge { right.append(rec) }
         if let q = s.quota { right.append("quota \(q.used)/\(q.total)") }
         if let b = s.orderBudget { right.append("orders \(b.used)/\(b.limit)") }
         // The arrival time of the newest push, not a ticking age: an idle screen must not change.
