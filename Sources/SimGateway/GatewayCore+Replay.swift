@@ -12,13 +12,20 @@ extension GatewayCore {
         guard let replay else { return [] }
         let wasFinished = replay.isFinished
         let events = replay.due(at: now)
+        var out = replayBatchLocked(replay, events, wasFinished: wasFinished, at: now)
+        if replay.refreshAfterSilent { out += replayRefreshLocked(replay) }
+        return out
+    }
+
+    private func replayBatchLocked(_ replay: ReplayFeed, _ events: ArraySlice<ReplaySource.Event>, wasFinished: Bool,
+                                   at now: Date) -> [Outgoing] {
         guard !events.isEmpty else { return [] }
         var out: [Outgoing] = []
         var moved: [SecurityCode] = []
         var seen = Set<SecurityCode>()
         for event in events {
             for code in applyReplayed(event) where seen.insert(code).inserted { moved.append(code) }
-            if event.offset < replay.source.startOffset { continue }
+            if event.offset < replay.silentUntil { continue }
             var targets = Set<UInt64>()
             for key in event.keys { targets.formUnion(registrations[key] ?? []) }
             for conn in targets.sorted() {
@@ -36,6 +43,36 @@ extension GatewayCore {
             logger.info("replay finished: \(replay.source.count) recorded pushes served; the market now stands still")
         }
         return out
+    }
+
+    /// After a seek, once every skipped push is applied: each subscription's newest recorded data
+    /// to the connections registered for it, so the screens show the market at the new position.
+    private func replayRefreshLocked(_ replay: ReplayFeed) -> [Outgoing] {
+        let events = replay.source.events
+        guard replay.next >= events.count || events[replay.next].offset >= replay.silentUntil else { return [] }
+        replay.refreshAfterSilent = false
+        var out: [Outgoing] = []
+        for (key, body) in replay.latest.sorted(by: { "\($0.key)" < "\($1.key)" }) {
+            for conn in (registrations[key] ?? []).sorted() {
+                out.append(Outgoing(connection: conn, frame: Frame(protoID: body.protoID, serial: nextPushSerial(conn), body: body.body)))
+            }
+        }
+        return out
+    }
+
+    /// Obeys a replay key of `mootui replay` (nil when the simulator is not replaying).
+    func replayControl(_ command: ReplayControl, timeZone: TimeZone) -> ReplayStatus? {
+        lock.withLock {
+            guard let replay else { return nil }
+            let now = clock.now()
+            replay.control(command, at: now)
+            let clockNanoseconds = replay.source.firstNanoseconds + replay.position(at: now)
+            let seconds = Int(clockNanoseconds / 1_000_000_000)
+            let local = seconds + timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(seconds)))
+            return ReplayStatus(
+                clockNanoseconds: clockNanoseconds, secondsOfDay: local % 86_400, paused: replay.paused,
+                speed: replay.speed.description, position: replay.next, count: replay.source.count)
+        }
     }
 
     /// Puts a recorded push into the live market of its code; returns the codes it changed.

@@ -4,6 +4,7 @@ import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import OpenDProtocol
+import TradingKit
 
 /// A running simulated OpenD: markets, a paper broker and the OpenD wire protocol on one port.
 public final class SimServer: Sendable {
@@ -126,6 +127,12 @@ public final class SimServer: Sendable {
     public var host: String { address.host }
     /// The bound port (the real one when 0 was asked for).
     public var port: Int { address.port }
+
+    /// Pauses, steps, seeks or re-speeds the replay (`mootui replay` keys); nil when not replaying.
+    /// Safe from any thread (the core's lock).
+    public func replayControl(_ command: ReplayControl, timeZone: TimeZone = .current) -> ReplayStatus? {
+        core.replayControl(command, timeZone: timeZone)
+    }
 
     /// Closes every connection, stops the markets and closes the ledger.
     public func shutdown() async throws {

@@ -24,6 +24,7 @@ func withGateway<T: Sendable>(
     logger: Logger = Logger(label: "mootui.gateway"),
     frameTap: (any FrameTap)? = nil,
     replay: ReplaySource? = nil,
+    onSimulator: (SimServer) -> Void = { _ in },
     body: (OpenDClient) async throws -> T
 ) async throws -> T {
     let pem = try options.rsaKey.map(readKeyFile)
@@ -41,6 +42,7 @@ func withGateway<T: Sendable>(
         configuration.replay = replay
         let server = try await SimServer.start(configuration)
         simulator = server
+        onSimulator(server)
         endpoint = OpenDEndpoint(host: server.host, port: server.port)
     }
     var configuration = ConnectionConfiguration(endpoint: endpoint)

@@ -71,11 +71,25 @@ struct RunCommand: AsyncParsableCommand {
         let fps = maxFPS
         let feeSchedule = try FeeScheduleOption.schedule(gateway.fees)
 
-        let recorder = try record.map { try SessionRecorder.start(path: $0, gateway: gateway.opend ?? "embedded sim") }
-        defer { if let recorder, let record { SessionRecorder.finish(recorder, path: record, logger: logger) } }
-        try await withGateway(gateway, logger: logger, frameTap: recorder, replay: replay) { client in
+        // A live session can be recorded (`record.toggle`, from the start with --record FILE); a replay is not.
+        let recorder = replay != nil ? nil : SwitchableRecorder(
+            directory: record.map { ($0 as NSString).deletingLastPathComponent }.flatMap { $0.isEmpty ? nil : $0 }
+                ?? SwitchableRecorder.defaultDirectory(environment),
+            gateway: gateway.opend ?? "embedded sim", logger: logger)
+        if let recorder, let record {
+            let status = recorder.start(file: record)
+            if let error = status.error { throw TUIError(error) }
+        }
+        defer { recorder?.stop() }
+        let simulator = SimulatorBox()
+        try await withGateway(gateway, logger: logger, frameTap: recorder, replay: replay,
+                              onSimulator: { simulator.server = $0 }) { client in
             let address = replay.map { _ in "replay of \(replayName ?? "a recording")" } ?? gateway.opend ?? "embedded sim"
-            let live = Gateway.live(client, address: address, environment: tradingEnvironment)
+            var live = Gateway.live(client, address: address, environment: tradingEnvironment)
+            if replay != nil, let server = simulator.server {
+                live.replayControl = { server.replayControl($0) }
+            }
+            if let recorder { live.recording = { recorder.control($0) } }
             let writer = ConfigWriter(config: config, path: configPath, logger: logger)
             let settings = UISettings(
                 environment: tradingEnvironment, address: address, watchlist: watchlist, theme: chosenTheme,
@@ -115,6 +129,11 @@ struct RunCommand: AsyncParsableCommand {
         logger.info("starting the terminal UI")
         return (logger, path)
     }
+}
+
+/// The embedded simulator `withGateway` started, if any (the replay keys reach it).
+private final class SimulatorBox {
+    var server: SimServer?
 }
 
 /// Rewrites the config file with a new watchlist, keeping the user's other settings.
@@ -215,6 +234,7 @@ private func runUI(settings: UISettings, gateway: Gateway, logger: Logger) throw
     defer { pump.cancel() }
     program.send(.timer(monotonicSeconds()))
     program.send(.started)
+    if let recording = gateway.recording { program.send(.response(.recordingStatus(recording(.status)))) }
     for problem in settings.problems {
         program.send(.response(.failed(what: "settings", reason: problem.description)))
     }

@@ -40,6 +40,10 @@ public struct Gateway: Sendable {
     /// Conflated market-data pushes the UI takes once per frame; nil when every push comes
     /// through ``events``.
     public var pushFeed: PushFeed?
+    /// Starts / stops recording every received frame to a file (`record.toggle`); nil when not offered.
+    public var recording: (@Sendable (RecordingCommand) -> RecordingStatus)? = nil
+    /// Controls the replay when the gateway is the simulator serving a recording (`mootui replay`); nil otherwise.
+    public var replayControl: (@Sendable (ReplayControl) -> ReplayStatus?)? = nil
     /// The user's price reminders (Qot_GetPriceReminder).
     public var priceAlerts: @Sendable () async throws -> [PriceAlert] = { throw GatewayUnavailable("price alerts") }
     /// Sets a price reminder (Qot_SetPriceReminder add); returns its key.

@@ -69,6 +69,12 @@ extension AppReducer {
 
     static func handle(response: GatewayResponse, _ state: inout AppState) -> [Effect] {
         switch response {
+        case .recordingStatus(let status):
+            recorded(status, &state)
+            return []
+        case .replayStatus(let status):
+            state.replayStatus = status
+            return []
         case .securityChecked(let code, let info):
             state.pendingAdds.remove(code)
             guard let info, !info.isDelisted else {

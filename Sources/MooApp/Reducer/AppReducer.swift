@@ -37,7 +37,9 @@ public enum AppReducer {
         case .timer(let now):
             state.now = now
             if let m = state.message, m.expiresAt <= now { state.message = nil }
-            return state.health.isShown ? [.refreshLimits, .refreshHealth] : [.refreshLimits]
+            return [.refreshLimits] + (state.health.isShown ? [.refreshHealth] : [])
+                + (state.isReplay ? [.replay(.status)] : [])
+                + (state.recording?.active == true ? [.recording(.status)] : [])
         case .signal:
             state.isFinished = true
             return []
@@ -195,6 +197,11 @@ public enum AppReducer {
             return openClosingTicketForFocus(&state)
         case .commandOpen:
             state.modal = .command("")
+        case .recordToggle:
+            return toggleRecording(&state)
+        case .replayPause, .replayStep, .replayStepSecond, .replayFaster, .replaySlower, .replayForward, .replayBack,
+            .replayForwardMinute, .replayBackMinute:
+            return replayEffects(action, state)
         case .ticketSubmit, .ticketClose, .ticketFieldNext, .ticketFieldPrevious, .ticketIncrease, .ticketDecrease,
             .ticketSideToggle, .ticketMax:
             break  // only inside the ticket

@@ -215,6 +215,14 @@ struct Worker: Sendable {
                 persist(codes)
             case .redrawAll, .ringBell:
                 break  // the program does these on the UI thread
+            case .recording(let command):
+                if let control = gateway.recording {
+                    post(.response(.recordingStatus(control(command))))
+                } else if command == .toggle {
+                    post(.response(.failed(what: "recording", reason: "not available on this gateway")))
+                }
+            case .replay(let command):
+                if let status = gateway.replayControl?(command) { post(.response(.replayStatus(status))) }
             case .loadAlerts:
                 do {
                     post(.response(.alerts(try await gateway.priceAlerts())))
@@ -266,6 +274,8 @@ struct Worker: Sendable {
         case .saveWatchlist: return "save watchlist"
         case .redrawAll: return "redraw"
         case .ringBell: return "bell"
+        case .replay(let c): return "replay \(c)"
+        case .recording(let c): return "recording \(c)"
         case .loadAlerts: return "alerts"
         case .addAlert(let a): return "set alert \(a.code)"
         case .deleteAlert(let a): return "delete alert \(a.code)"

@@ -46,6 +46,16 @@ public enum AppAction: String, Sendable, Hashable, CaseIterable {
     case watchGroupNext = "watch.group.next"
     case watchGroupPrevious = "watch.group.prev"
     case healthToggle = "health.toggle"
+    case recordToggle = "record.toggle"
+    case replayPause = "replay.pause"
+    case replayStep = "replay.step"
+    case replayStepSecond = "replay.step-second"
+    case replayFaster = "replay.faster"
+    case replaySlower = "replay.slower"
+    case replayForward = "replay.forward"
+    case replayBack = "replay.back"
+    case replayForwardMinute = "replay.forward-minute"
+    case replayBackMinute = "replay.back-minute"
 
     /// What the help screen says the action does.
     public var summary: String {
@@ -95,6 +105,16 @@ public enum AppAction: String, Sendable, Hashable, CaseIterable {
         case .watchGroupNext: return "watchlist: next of your security groups"
         case .watchGroupPrevious: return "watchlist: previous security group"
         case .healthToggle: return "health HUD: RTT, pushes, rate budgets"
+        case .recordToggle: return "start / stop recording the session to a file"
+        case .replayPause: return "replay: pause / resume"
+        case .replayStep: return "replay (paused): next recorded push"
+        case .replayStepSecond: return "replay (paused): one second on"
+        case .replayFaster: return "replay: faster (½×, 1×, 2×, … max)"
+        case .replaySlower: return "replay: slower"
+        case .replayForward: return "replay: jump 10 s on"
+        case .replayBack: return "replay: jump 10 s back"
+        case .replayForwardMinute: return "replay: jump 1 min on"
+        case .replayBackMinute: return "replay: jump 1 min back"
         }
     }
 
@@ -104,7 +124,7 @@ public enum AppAction: String, Sendable, Hashable, CaseIterable {
 
 /// Keymap modes: one table each.
 public enum KeymapMode: String, Sendable, CaseIterable {
-    case global, watchlist, book, positions, orders, alerts, ticket, help
+    case global, watchlist, book, positions, orders, alerts, ticket, help, replay
 
     /// Every mode name, for checking keymap files.
     public static var names: Set<String> { Set(allCases.map(\.rawValue)) }

@@ -52,6 +52,10 @@ public enum GatewayResponse: Sendable, Hashable {
     case groups([SecurityGroup])
     /// The codes (with their static info) of a group.
     case groupSecurities(String, [SecurityInfo])
+    /// How the session's recording stands (after `record.toggle`, and once a second while it runs).
+    case recordingStatus(RecordingStatus)
+    /// Where the replay stands (after a replay key, and once a second).
+    case replayStatus(ReplayStatus)
     /// A line for the message bar (an effect that worked).
     case notice(String)
     /// Something failed: `what` we tried, and the gateway's one-line reason.
@@ -109,4 +113,8 @@ public enum Effect: Sendable, Hashable {
     case editGroup(String, add: Bool, [SecurityCode])
     /// Send the next frame whole.
     case redrawAll
+    /// Start / stop recording the session, or just ask how it stands.
+    case recording(RecordingCommand)
+    /// Pause, step, seek or re-speed the replay (`mootui replay`), or just ask where it is.
+    case replay(ReplayControl)
 }

@@ -8,6 +8,10 @@ public struct AppState: Sendable, Equatable {
     public var gatewayAddress: String
     /// Set while replaying a recording ("REPLAY 10x · PAPER"): shown in place of SIMULATE / REAL.
     public var replayBadge: String? = nil
+    /// Where the replay stands (its clock, speed, pause), from the gateway.
+    public var replayStatus: ReplayStatus? = nil
+    /// The session's recording (`record.toggle`, `--record FILE`), once the gateway reported it.
+    public var recording: RecordingStatus? = nil
     public var connection: ConnectionStatus = .connecting(attempt: 1)
     /// True once the gateway was live at least once (afterwards a drop marks values stale).
     public var hasBeenLive = false
@@ -141,6 +145,7 @@ public struct AppState: Sendable, Equatable {
         if case .help = modal { modes.append(KeymapMode.help.rawValue) }
         if case .ticket = modal { modes.append(KeymapMode.ticket.rawValue) }
         modes.append(focus.keymapMode.rawValue)
+        if isReplay { modes.append(KeymapMode.replay.rawValue) }
         modes.append(KeymapMode.global.rawValue)
         return modes
     }

@@ -9,7 +9,7 @@ public enum StatusBarView {
         let s = c.state
         grid.fill(rect, style: c.theme[.status])
         var x = rect.x
-        let banner = s.replayBadge ?? (s.environment == .real ? " REAL MONEY " : " SIMULATE ")
+        let banner = s.replayBanner ?? (s.environment == .real ? " REAL MONEY " : " SIMULATE ")
         x += grid.write(
             banner, x: x, y: rect.y, style: c.theme[s.environment == .real && s.replayBadge == nil ? .envReal : .envSimulate],
             limit: rect.maxX - x)
@@ -17,6 +17,7 @@ public enum StatusBarView {
         let (text, role) = connectionText(s)
         x += grid.write(text, x: x, y: rect.y, style: c.theme[role], limit: rect.maxX - x)
         var right: [String] = []
+        if let rec = s.recordingBadge { right.append(rec) }
         if let q = s.quota { right.append("quota \(q.used)/\(q.total)") }
         if let b = s.orderBudget { right.append("orders \(b.used)/\(b.limit)") }
         let (push, stale) = pushText(s)

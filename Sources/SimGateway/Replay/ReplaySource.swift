@@ -94,3 +94,14 @@ public struct ReplaySource: Sendable {
     /// Nanoseconds from the first push to the last.
     public var span: UInt64 { events.last?.offset ?? 0 }
 }
+
+extension ReplaySource {
+    /// A source made of ready events (tests).
+    init(events: [Event], speed: ReplaySpeed, firstNanoseconds: UInt64) {
+        self.events = events
+        self.speed = speed
+        self.firstNanoseconds = firstNanoseconds
+        self.unknownCodes = []
+        self.codes = Array(Set(events.flatMap { $0.keys.map(\.code) })).sorted { $0.description < $1.description }
+    }
+}

@@ -14,12 +14,14 @@ enum SessionRecorder {
     }
 
     /// Closes the recording and logs what it holds (the terminal is back to normal by then).
-    static func finish(_ writer: RecordingWriter, path: String, logger: Logger) {
+    @discardableResult
+    static func finish(_ writer: RecordingWriter, path: String, logger: Logger) -> RecordingStatistics {
         let stats = writer.close()
         let line =
             "recorded \(stats.framesRecorded) frames (\(stats.framesDropped) dropped in \(stats.gaps) gaps), "
             + "\(stats.bytesWritten) bytes to \(path)" + (stats.writeError.map { "; write error: \($0)" } ?? "")
         logger.info("\(line)")
         FileHandle.standardError.write(Data("mootui: \(line)\n".utf8))
+        return stats
     }
 }
