@@ -117,24 +117,7 @@ final class ReplayRoundTripTests: XCTestCase {
     }
 
     func testATruncatedRecordingReplaysWhatIsIntact() async throws {
-        let sink = MemorySink()
-        let writer = try RecordingWriter(
-            sink: sink, header: RecordingHeader(startNanoseconds: 1, gateway: "g", subscriptions: []))
-        var book = QotUpdateOrderBook_S2C()
-        book.security = try SecurityCode(parsing: "HK.00700").wireSecurity
-        for i in 0..<3 {
-            var level = QotCommon_OrderBook()
-            level.price = 400 + Double(i)
-            level.volume = 100
-            level.orederCount = 1
-            book.orderBookBidList = [level]
-            var response = QotUpdateOrderBook_Response()
-            response.retType = 0
-            response.s2C = book
-            writer.append(protoID: 3013, serial: UInt32(i + 1), isPush: true, body: try response.serializedBytes())
-        }
-        writer.close()
-        let bytes = sink.bytes
+        let bytes = try threeBookBytes()
         let contents = try RecordingReader.read(bytes: Array(bytes.dropLast(5)))
         XCTAssertEqual(contents.entries.count, 2)
         XCTAssertNotNil(contents.damage?.offset)
@@ -145,6 +128,11 @@ final class ReplayRoundTripTests: XCTestCase {
 
     /// Three order-book pushes a second apart, as a recording in memory.
     private func threeBooks() throws -> RecordingContents {
+        try RecordingReader.read(bytes: threeBookBytes())
+    }
+
+    /// The bytes of a recording of three order-book pushes a second apart.
+    private func threeBookBytes() throws -> [UInt8] {
         let sink = MemorySink()
         let times = LockedCounter()
         let writer = try RecordingWriter(
@@ -164,7 +152,7 @@ final class ReplayRoundTripTests: XCTestCase {
             writer.append(protoID: 3013, serial: UInt32(i + 1), isPush: true, body: try response.serializedBytes())
         }
         writer.close()
-        return try RecordingReader.read(bytes: sink.bytes)
+        return Array(sink.bytes)
     }
 
     func testAReplayStartingLaterAppliesEarlierPushesWithoutSendingThem() async throws {
