@@ -21,7 +21,10 @@ extension GatewayCore {
         case 12, 13: step = aShare ? 100 : 0.001
         default: step = 0.001
         }
-        return (value / step).rounded(.towardZero) * step
+        // A value already on the step (248.7 → 248699.99999… steps in binary) stays where it is.
+        let units = value / step
+        let nearest = units.rounded()
+        return (abs(units - nearest) < 1e-6 ? nearest : units.rounded(.towardZero)) * step
     }
 
     func setPriceReminder(_ frame: Frame, _ conn: UInt64, _ now: Date) -> [Outgoing] {

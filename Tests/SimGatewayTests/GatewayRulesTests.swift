@@ -260,3 +260,13 @@ final class GatewayRulesTests: XCTestCase {
         XCTAssertTrue(stop.retMsg.contains("MARKET"), stop.retMsg)
     }
 }
+
+/// Found by suite 12-sdk-calls: a threshold of 248.7 came back as 248.699 (floored in binary).
+final class ReminderValueTests: XCTestCase {
+    func testAValueOnTheStepIsKeptAndOthersAreFloored() {
+        XCTAssertEqual(GatewayCore.reminderValue(248.7, type: 1, market: .hk), 248.7, accuracy: 1e-9)
+        XCTAssertEqual(GatewayCore.reminderValue(248.7004, type: 1, market: .hk), 248.7, accuracy: 1e-9)
+        XCTAssertEqual(GatewayCore.reminderValue(248.6996, type: 1, market: .hk), 248.699, accuracy: 1e-9)
+        XCTAssertEqual(GatewayCore.reminderValue(12_345, type: 8, market: .hk), 12_340, accuracy: 1e-9)
+    }
+}
